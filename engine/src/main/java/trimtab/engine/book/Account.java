@@ -1,0 +1,40 @@
+package trimtab.engine.book;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A custodial account of a household.
+ *
+ * @param cash             uninvested cash, to the cent; never negative
+ * @param fractionalShares whether the custodian accepts fractional-share orders for it
+ * @param model            an account-level model; empty when the household-level model manages it
+ */
+public record Account(AccountId id, AccountType type, String custodian, BigDecimal cash, boolean fractionalShares,
+                      Set<Symbol> noBuy, Set<Symbol> noSell, Set<String> esgExclusions, List<TaxLot> lots,
+                      Optional<ModelId> model) {
+
+    public Account {
+        Objects.requireNonNull(id, "account id");
+        Objects.requireNonNull(type, () -> "account " + id + ": type");
+        Objects.requireNonNull(cash, () -> "account " + id + ": cash");
+        custodian = custodian == null ? "" : custodian;
+        if (cash.signum() < 0) {
+            throw new InvalidBookException("account " + id + ": cash " + cash.toPlainString() + " must not be negative");
+        }
+        noBuy = noBuy == null ? Set.of() : Set.copyOf(noBuy);
+        noSell = noSell == null ? Set.of() : Set.copyOf(noSell);
+        esgExclusions = esgExclusions == null ? Set.of() : Set.copyOf(esgExclusions);
+        lots = lots == null ? List.of() : List.copyOf(lots);
+        model = model == null ? Optional.empty() : model;
+    }
+
+    /** Shares held of one security across all its lots. */
+    public BigDecimal quantityOf(Symbol symbol) {
+        return lots.stream().filter(l -> l.symbol().equals(symbol))
+                .map(TaxLot::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+}

@@ -1,0 +1,103 @@
+package trimtab.engine.book;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything the engine needs to evaluate a set of households on one date, checked for consistency:
+ * every lot's security is known, every model a household or account names exists, and a model's
+ * harvest substitutes really are in another wash-sale group than its primary security.
+ */
+public final class BookSnapshot {
+    private final MarketSnapshot market;
+    private final SecurityMaster securities;
+    private final Map<ModelId, ModelPortfolio> models;
+    private final List<Household> households;
+
+    public BookSnapshot(MarketSnapshot market, SecurityMaster securities, List<ModelPortfolio> models,
+                        List<Household> households) {
+        this.market = Objects.requireNonNull(market, "market snapshot");
+        this.securities = Objects.requireNonNull(securities, "security master");
+        Map<ModelId, ModelPortfolio> byId = new LinkedHashMap<>();
+        for (ModelPortfolio model : models) {
+            if (byId.putIfAbsent(model.id(), model) != null) {
+                throw new InvalidBookException("model " + model.id() + " is defined twice");
+            }
+            checkModel(model);
+        }
+        this.models = Map.copyOf(byId);
+        this.households = List.copyOf(households);
+        Set<HouseholdId> seenHouseholds = new HashSet<>();
+        Set<AccountId> seenAccounts = new HashSet<>();
+        for (Household household : this.households) {
+            if (!seenHouseholds.add(household.id())) {
+                throw new InvalidBookException("household " + household.id() + " appears twice");
+            }
+            household.model().ifPresent(m -> requireModel(m, "household " + household.id()));
+            for (Account account : household.accounts()) {
+                if (!seenAccounts.add(account.id())) {
+                    throw new InvalidBookException("account " + account.id() + " belongs to more than one household");
+                }
+                account.model().ifPresent(m -> requireModel(m, "account " + account.id()));
+                for (TaxLot lot : account.lots()) {
+                    securities.require(lot.symbol(), "lot " + lot.id() + " of account " + account.id());
+                }
+            }
+        }
+    }
+
+    private void checkModel(ModelPortfolio model) {
+        for (ModelTarget target : model.targets()) {
+            String where = "model " + model.id() + ", " + target.assetClass();
+            Optional<Security> primary = target.primary().map(s -> securities.require(s, where + " primary"));
+            for (Symbol alternate : target.alternates()) {
+                Security substitute = securities.require(alternate, where + " substitute");
+                if (primary.isPresent() && primary.get().washSaleGroup().equals(substitute.washSaleGroup())) {
+                    throw new InvalidBookException(where + ": substitute " + alternate + " is in the same wash-sale group ("
+                            + substitute.washSaleGroup() + ") as " + primary.get().symbol()
+                            + ", so it cannot replace it without a wash sale");
+                }
+            }
+        }
+    }
+
+    private void requireModel(ModelId id, String usedBy) {
+        if (!models.containsKey(id)) {
+            throw new InvalidBookException(usedBy + " is assigned model " + id + ", which does not exist");
+        }
+    }
+
+    public LocalDate asOf() {
+        return market.asOf();
+    }
+
+    public MarketSnapshot market() {
+        return market;
+    }
+
+    public SecurityMaster securities() {
+        return securities;
+    }
+
+    public ModelPortfolio model(ModelId id) {
+        ModelPortfolio model = models.get(id);
+        if (model == null) {
+            throw new InvalidBookException("model " + id + " does not exist");
+        }
+        return model;
+    }
+
+    public List<Household> households() {
+        return households;
+    }
+
+    public Optional<Household> household(HouseholdId id) {
+        return households.stream().filter(h -> h.id().equals(id)).findFirst();
+    }
+}

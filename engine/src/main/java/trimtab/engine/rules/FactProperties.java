@@ -1,0 +1,72 @@
+package trimtab.engine.rules;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The readable properties of a fact class (public no-argument getters {@code getX()} / {@code isX()}),
+ * as rule conditions and message placeholders name them. Cached per class: facts are read on every firing.
+ */
+final class FactProperties {
+    private static final ClassValue<Map<String, Method>> GETTERS = new ClassValue<>() {
+        @Override
+        protected Map<String, Method> computeValue(Class<?> type) {
+            Map<String, Method> getters = new TreeMap<>();
+            for (Method method : type.getMethods()) {
+                if (method.getParameterCount() != 0 || Modifier.isStatic(method.getModifiers())
+                        || method.getDeclaringClass() == Object.class) {
+                    continue;
+                }
+                String name = method.getName();
+                if (name.startsWith("get") && name.length() > 3) {
+                    getters.put(decapitalize(name.substring(3)), method);
+                } else if (name.startsWith("is") && name.length() > 2
+                        && (method.getReturnType() == boolean.class || method.getReturnType() == Boolean.class)) {
+                    getters.put(decapitalize(name.substring(2)), method);
+                }
+            }
+            return Collections.unmodifiableMap(getters);
+        }
+    };
+
+    private FactProperties() {
+    }
+
+    static Map<String, Method> of(Class<?> type) {
+        return GETTERS.get(type);
+    }
+
+    /** True if rule code may call {@code name(...)} on the type, as in {@code distributionsWithinDays(10)}. */
+    static boolean hasMethod(Class<?> type, String name) {
+        for (Method method : type.getMethods()) {
+            if (method.getName().equals(name) && !Modifier.isStatic(method.getModifiers())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Property values of a fact, by name, in alphabetical order. */
+    static Map<String, Object> values(Object fact) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        of(fact.getClass()).forEach((name, getter) -> values.put(name, read(fact, getter)));
+        return values;
+    }
+
+    static Object read(Object fact, Method getter) {
+        try {
+            return getter.invoke(fact);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot read " + getter.getName() + " of " + fact.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static String decapitalize(String name) {
+        return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    }
+}
