@@ -1,0 +1,97 @@
+package trimtab.scenario;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import trimtab.engine.bookfile.BookFileException;
+import trimtab.engine.rules.CompiledRuleSet;
+import trimtab.engine.rules.RuleSetCompiler;
+import trimtab.engine.rules.RuleSetRejectedException;
+import trimtab.engine.rules.TableKind;
+import trimtab.engine.rules.Workbook;
+import trimtab.engine.trigger.TriggerVocabulary;
+import trimtab.rules.ShippedRules;
+
+/**
+ * {@code ./trimtab scenario [--workbook my-triggers.drl.xlsx] FILE_OR_FOLDER...}: runs scenario files
+ * and prints, for each scenario, what was expected and what the rules did. Exit status 0 when all pass,
+ * 1 when a scenario fails, 2 when a file or the workbook cannot be read.
+ */
+public final class RunScenario {
+    private RunScenario() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        System.exit(run(args, System.out));
+    }
+
+    static int run(String[] args, PrintStream out) throws IOException {
+        Workbook workbook = ShippedRules.workbook(TableKind.TRIGGERS);
+        List<Path> paths = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--workbook") && i + 1 < args.length) {
+                Path file = Path.of(args[++i]);
+                workbook = new Workbook(file.getFileName().toString(), Files.readAllBytes(file));
+            } else {
+                paths.add(Path.of(args[i]));
+            }
+        }
+        if (paths.isEmpty()) {
+            out.println("usage: ./trimtab scenario [--workbook FILE.drl.xlsx] SCENARIO_FILE_OR_FOLDER...");
+            return 2;
+        }
+        CompiledRuleSet triggers;
+        try {
+            triggers = new RuleSetCompiler(TriggerVocabulary.get()).compile(TableKind.TRIGGERS, 1, workbook);
+        } catch (RuleSetRejectedException e) {
+            out.println("The workbook " + workbook.fileName() + " was refused:");
+            e.errors().forEach(error -> out.println("  " + error.located()));
+            return 2;
+        }
+        out.println("Workbook " + workbook.fileName() + " (" + triggers.ruleCount() + " rules, sha256 "
+                + triggers.version().checksum().substring(0, 12) + ")\n");
+        TriggerScenarioRunner runner = new TriggerScenarioRunner(triggers, ShippedRules.referenceData());
+        int passed = 0;
+        int failed = 0;
+        for (Path file : scenarioFiles(paths)) {
+            ScenarioFile scenarios;
+            try {
+                scenarios = ScenarioFile.read(file);
+            } catch (BookFileException e) {
+                out.println("CANNOT READ " + e.getMessage());
+                return 2;
+            }
+            out.println("== " + scenarios.title() + " (" + file + ")");
+            for (ScenarioFile.Scenario scenario : scenarios.scenarios()) {
+                ScenarioResult result = runner.run(scenarios, scenario);
+                out.println(result.report());
+                if (result.passed()) {
+                    passed++;
+                } else {
+                    failed++;
+                }
+            }
+        }
+        out.println(passed + " passed, " + failed + " failed");
+        return failed == 0 ? 0 : 1;
+    }
+
+    /** The given files, and every *.yaml under the given folders, in name order. */
+    public static List<Path> scenarioFiles(List<Path> paths) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path path : paths) {
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> walk = Files.walk(path)) {
+                    walk.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().forEach(files::add);
+                }
+            } else {
+                files.add(path);
+            }
+        }
+        return files;
+    }
+}
