@@ -84,7 +84,24 @@ class BrokenWorkbooksTest {
                 Arguments.of("column header Drools itself rejects", edit(wb -> set(wb, "Market", "C2", "Hello")),
                         "Market", "C2", "Invalid column header: Hello"),
                 Arguments.of("day window that is not a whole number", edit(wb -> set(wb, "CashFlow", "C6", "30.5")),
-                        "CashFlow", "C6", "is not a whole number"));
+                        "CashFlow", "C6", "is not a whole number"),
+                Arguments.of("day count that is not a whole number", edit(wb -> set(wb, "Calendar", "C7", "364.5")),
+                        "Calendar", "C7", "'364.5' in column 'Days since last rebalance at least' is not a whole number"),
+                Arguments.of("a row without an action", edit(wb -> set(wb, "Drift", "F7", "")),
+                        "Drift", "F7", "the row has no value in column 'Action'"),
+                Arguments.of("a word in a TRUE/FALSE column", edit(wb -> set(wb, "Drift", "C6", "yes")),
+                        "Drift", "C6", "'yes' in column 'Outside the model's absolute band' must be TRUE or FALSE"),
+                Arguments.of("a misspelt life event", edit(wb -> set(wb, "LifeEvents", "C6", "RETIRMENT")),
+                        "LifeEvents", "C6", "'RETIRMENT' in column 'Event' is not one of BIRTH_OF_CHILD, DEATH_OF_SPOUSE"),
+                Arguments.of("a description quoting a column the row leaves empty",
+                        edit(wb -> set(wb, "Drift", "B6", "{assetClass} drifted more than {Drift more than (pts)} pts")),
+                        "Drift", "B6", "quotes {Drift more than (pts)}, but this row leaves that column (E) empty"),
+                Arguments.of("a row below the blank row that ends the table", edit(wb -> {
+                    set(wb, "LifeEvents", "A12", "LIFE-MAR-01");
+                    set(wb, "LifeEvents", "B12", "Marriage on {date}: review beneficiaries.");
+                    set(wb, "LifeEvents", "C12", "MARRIAGE");
+                    set(wb, "LifeEvents", "F12", "REVIEW");
+                }), "LifeEvents", "A12", "is below the blank row that ends table 'Life events'"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A row's description with placeholders such as {@code {assetClass}} or {@code {Drift above (pts)}},
+ * A row's description with placeholders such as {@code {assetClass}} or {@code {Drift more than (pts)}},
  * filled with the values the rule saw: properties of the matched facts first, then the row's own
  * condition values by column label. Decimals are shown with two places.
  */

@@ -41,7 +41,12 @@ final class RuleTableLayout {
         }
     }
 
-    record Table(String name, String sheet, int row0, int column0, List<Column> columns, List<DataRow> rows) {
+    /**
+     * @param strayRows 0-based rows with content below the blank row that ends the table (and above the
+     *                  next table): Drools ignores them, which is never what the author meant
+     */
+    record Table(String name, String sheet, int row0, int column0, List<Column> columns, List<DataRow> rows,
+                 List<Integer> strayRows) {
         /** The rule name Drools generates for a row: {@code <table name>_<spreadsheet row>}. */
         String ruleName(DataRow row) {
             return name + "_" + row.spreadsheetRow();
@@ -94,17 +99,33 @@ final class RuleTableLayout {
         }
         int lastColumn = columns.isEmpty() ? column0 : columns.get(columns.size() - 1).index();
         List<DataRow> dataRows = new ArrayList<>();
-        for (int r = row0 + FIRST_DATA_ROW; ; r++) {
-            TreeMap<Integer, SheetGrid.Cell> cells = grid.rows(sheet).get(r);
-            Map<Integer, String> inTable = new TreeMap<>();
-            if (cells != null) {
-                cells.subMap(column0, true, lastColumn, true).values().forEach(cell -> inTable.put(cell.column(), cell.value()));
-            }
+        int r = row0 + FIRST_DATA_ROW;
+        for (; ; r++) {
+            Map<Integer, String> inTable = cellsBetween(grid, sheet, r, column0, lastColumn);
             if (inTable.isEmpty()) {
                 break;
             }
             dataRows.add(new DataRow(r, inTable));
         }
-        return new Table(name, sheet, row0, column0, columns, dataRows);
+        List<Integer> strays = new ArrayList<>();
+        for (int below : grid.rows(sheet).tailMap(r, false).keySet()) {
+            Map<Integer, String> cells = cellsBetween(grid, sheet, below, column0, lastColumn);
+            if (cells.values().stream().anyMatch(v -> ruleTableName(v) != null)) {
+                break;
+            }
+            if (!cells.isEmpty()) {
+                strays.add(below);
+            }
+        }
+        return new Table(name, sheet, row0, column0, columns, dataRows, strays);
+    }
+
+    private static Map<Integer, String> cellsBetween(SheetGrid grid, String sheet, int row0, int firstColumn, int lastColumn) {
+        TreeMap<Integer, SheetGrid.Cell> cells = grid.rows(sheet).get(row0);
+        Map<Integer, String> inTable = new TreeMap<>();
+        if (cells != null) {
+            cells.subMap(firstColumn, true, lastColumn, true).values().forEach(cell -> inTable.put(cell.column(), cell.value()));
+        }
+        return inTable;
     }
 }

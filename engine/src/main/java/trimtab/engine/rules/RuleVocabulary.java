@@ -6,17 +6,29 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the rows of one table kind may talk about: the fact types a pattern may name and the values
- * an action may record. The compiler checks a workbook against it before Drools sees it, so that a
- * misspelt field or action is reported at its cell rather than as an error in generated code.
+ * What the rows of one table kind may talk about: the fact types a pattern may name, the values an
+ * action may record, and for text fields with a fixed list of values (a life event's type) that list.
+ * The compiler checks a workbook against it before Drools sees it, so that a misspelt field, action or
+ * value is reported at its cell rather than as an error in generated code or a row that never fires.
  */
 public final class RuleVocabulary {
     private final Map<String, Class<?>> factTypes = new LinkedHashMap<>();
     private final Set<Class<? extends Enum<?>>> outcomeTypes;
+    private final Map<String, Set<String>> fieldValues = new LinkedHashMap<>();
 
     public RuleVocabulary(Set<Class<?>> factTypes, Set<Class<? extends Enum<?>>> outcomeTypes) {
         factTypes.forEach(type -> this.factTypes.put(type.getSimpleName(), type));
         this.outcomeTypes = Set.copyOf(outcomeTypes);
+    }
+
+    /** Declares that a text field of a fact only takes the constants of an enum, e.g. LifeEventState.type. */
+    public RuleVocabulary withValues(Class<?> factType, String field, Class<? extends Enum<?>> values) {
+        Set<String> names = new java.util.LinkedHashSet<>();
+        for (Enum<?> constant : values.getEnumConstants()) {
+            names.add(constant.name());
+        }
+        fieldValues.put(factType.getSimpleName() + "." + field, Set.copyOf(names));
+        return this;
     }
 
     Optional<Class<?>> factType(String name) {
@@ -30,5 +42,9 @@ public final class RuleVocabulary {
 
     Set<Class<? extends Enum<?>>> outcomeTypes() {
         return outcomeTypes;
+    }
+
+    Optional<Set<String>> allowedValues(Class<?> factType, String field) {
+        return Optional.ofNullable(fieldValues.get(factType.getSimpleName() + "." + field));
     }
 }

@@ -32,6 +32,7 @@ final class WorkbookChecks {
     private static final Pattern LEADING_NAME = Pattern.compile("^\\s*([A-Za-z_]\\w*)\\s*(\\()?");
     private static final Pattern COMPARISON = Pattern.compile("^\\s*([A-Za-z_]\\w*)\\s*(>=|<=|>|<|==|!=)\\s*\\$param\\s*$");
     private static final Pattern CALL_WITH_PARAM = Pattern.compile("^\\s*([A-Za-z_]\\w*)\\s*\\(\\s*\\$param\\s*\\)");
+    private static final Pattern TEXT_EQUALS = Pattern.compile("^\\s*([A-Za-z_]\\w*)\\s*==\\s*\"\\$param\"\\s*$");
     private static final Pattern OUTCOME_ENUM = Pattern.compile("outcome\\.record\\(\\s*([\\w.]+)\\.\\$param\\s*\\)");
     private static final Pattern UNQUOTED_METADATA = Pattern.compile("^\\s*\\w+\\(\\s*\\$param\\s*\\)\\s*$");
     private static final Pattern RULE_ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_.-]*$");
@@ -68,6 +69,10 @@ final class WorkbookChecks {
             if (checkColumns(table)) {
                 checkRows(table, ruleIds);
             }
+            for (int stray : table.strayRows()) {
+                error(table, stray, table.column0(), "this row is below the blank row that ends table '" + table.name()
+                        + "', so it would be ignored; delete the blank row above it");
+            }
         }
     }
 
@@ -77,7 +82,8 @@ final class WorkbookChecks {
         for (RuleTableLayout.Column column : table.columns()) {
             if (!COLUMN_TYPES.contains(column.type().toUpperCase(Locale.ROOT))) {
                 error(table, table.row0() + RuleTableLayout.TYPE_ROW, column.index(), "column type '" + column.type()
-                        + "' is not one of CONDITION, ACTION, METADATA, DESCRIPTION (check the spelling)");
+                        + "' is not one of CONDITION, ACTION, METADATA, DESCRIPTION or another Drools column type"
+                        + " (check the spelling)");
                 ok = false;
             }
         }
@@ -164,15 +170,27 @@ final class WorkbookChecks {
         }
         Matcher comparison = COMPARISON.matcher(column.template());
         Matcher callWithParam = CALL_WITH_PARAM.matcher(column.template());
-        boolean numeric = comparison.matches() && isNumber(properties.get(field).getReturnType());
-        boolean wholeNumber = callWithParam.find() && takesWholeNumber(type, callWithParam.group(1));
-        if (numeric || wholeNumber) {
-            for (RuleTableLayout.DataRow row : table.rows()) {
-                String value = row.cell(column);
-                if (!value.isEmpty() && !isNumber(value, wholeNumber)) {
-                    error(table, row.row0(), column.index(), "'" + value + "' in column '" + label(column)
-                            + "' is not " + (wholeNumber ? "a whole number" : "a number"));
-                }
+        Class<?> fieldType = call ? null : properties.get(field).getReturnType();
+        boolean numeric = comparison.matches() && isNumber(fieldType);
+        boolean wholeNumber = (callWithParam.find() && takesWholeNumber(type, callWithParam.group(1)))
+                || (numeric && isWholeNumber(fieldType));
+        boolean flag = comparison.matches() && (fieldType == boolean.class || fieldType == Boolean.class);
+        Matcher text = TEXT_EQUALS.matcher(column.template());
+        Optional<Set<String>> allowed = text.matches() ? vocabulary.allowedValues(type, text.group(1)) : Optional.empty();
+        for (RuleTableLayout.DataRow row : table.rows()) {
+            String value = row.cell(column);
+            if (value.isEmpty()) {
+                continue;
+            }
+            if ((numeric || wholeNumber) && !isNumber(value, wholeNumber)) {
+                error(table, row.row0(), column.index(), "'" + value + "' in column '" + label(column)
+                        + "' is not " + (wholeNumber ? "a whole number" : "a number"));
+            } else if (flag && !value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+                error(table, row.row0(), column.index(), "'" + value + "' in column '" + label(column)
+                        + "' must be TRUE or FALSE (or left empty)");
+            } else if (allowed.isPresent() && !allowed.get().contains(value)) {
+                error(table, row.row0(), column.index(), "'" + value + "' in column '" + label(column)
+                        + "' is not one of " + String.join(", ", allowed.get().stream().sorted().toList()));
             }
         }
         return true;
@@ -213,9 +231,14 @@ final class WorkbookChecks {
                 error(table, row.row0(), description.index(), "a description may not contain '*/'");
             }
             for (String placeholder : MessageTemplate.placeholders(text)) {
+                Optional<RuleTableLayout.Column> labelled = conditions.stream()
+                        .filter(c -> c.label().equalsIgnoreCase(placeholder)).findFirst();
                 if (!placeholders.contains(placeholder) && !placeholders.contains(placeholder.toLowerCase(Locale.ROOT))) {
                     error(table, row.row0(), description.index(), "the description names {" + placeholder
                             + "}, which is neither a fact field nor a condition column label of this table");
+                } else if (labelled.isPresent() && row.cell(labelled.get()).isEmpty()) {
+                    error(table, row.row0(), description.index(), "the description quotes {" + placeholder
+                            + "}, but this row leaves that column (" + labelled.get().letter() + ") empty");
                 }
             }
             if (conditions.stream().allMatch(c -> row.cell(c).isEmpty())) {
@@ -223,6 +246,10 @@ final class WorkbookChecks {
                         + " fill at least one condition cell");
             }
             for (RuleTableLayout.Column action : table.columnsOf("ACTION")) {
+                if (row.cell(action).isEmpty()) {
+                    error(table, row.row0(), action.index(), "the row has no value in column '" + label(action)
+                            + "'; every row must say what it does");
+                }
                 checkOutcomeValue(table, row, action);
             }
             for (RuleTableLayout.Column metadata : table.columnsOf("METADATA")) {
@@ -270,6 +297,10 @@ final class WorkbookChecks {
     private static boolean isNumber(Class<?> type) {
         return type == BigDecimal.class || type == int.class || type == long.class || type == double.class
                 || type == Integer.class || type == Long.class || type == Double.class;
+    }
+
+    private static boolean isWholeNumber(Class<?> type) {
+        return type == int.class || type == long.class || type == Integer.class || type == Long.class;
     }
 
     private static boolean takesWholeNumber(Class<?> type, String method) {
