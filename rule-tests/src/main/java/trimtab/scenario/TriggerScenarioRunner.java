@@ -40,8 +40,13 @@ public final class TriggerScenarioRunner {
             BookYaml.BookDoc doc = BookYaml.convert(scenario.given(), source, "scenarios[" + index + "].given", BookYaml.BookDoc.class);
             book = BookYaml.toBook(doc, source, "scenarios[" + index + "].given", reference);
         } catch (BookFileException e) {
-            List<String> problems = scenario.error() != null && e.getMessage().contains(scenario.error())
-                    ? List.of() : List.of("the book cannot be read: " + e.getMessage());
+            List<String> problems = new ArrayList<>();
+            if (scenario.error() == null || !e.getMessage().contains(scenario.error())) {
+                problems.add("the book cannot be read: " + e.getMessage());
+            }
+            if (!scenario.expect().isEmpty() || !scenario.decisions().isEmpty()) {
+                problems.add("the scenario expects hits or decisions, which cannot be checked on a book that cannot be read");
+            }
             return new ScenarioResult(source, scenario.name(), expected, List.of("error: " + e.getMessage()), problems);
         }
         TriggerReport report = evaluator.evaluate(book);
@@ -62,8 +67,10 @@ public final class TriggerScenarioRunner {
         unmatched.forEach(h -> problems.add("unexpected: " + describe(h)));
 
         for (Map.Entry<String, String> decision : scenario.decisions().entrySet()) {
-            String got = report.household(HouseholdId.of(decision.getKey())).flatMap(HouseholdTriggers::decision)
-                    .map(TriggerAction::name).orElse("NONE");
+            Optional<HouseholdTriggers> household = report.household(HouseholdId.of(decision.getKey()));
+            String got = household.isEmpty() ? "NO SUCH HOUSEHOLD"
+                    : household.get().error().isPresent() ? "ERROR"
+                    : household.get().decision().map(TriggerAction::name).orElse("NONE");
             if (!got.equalsIgnoreCase(decision.getValue())) {
                 problems.add("household " + decision.getKey() + ": decision " + got + ", expected " + decision.getValue());
             }

@@ -73,7 +73,7 @@ class BrokenWorkbooksTest {
                         edit(wb -> set(wb, "Drift", "B6", "{assetClas} is off target")),
                         "Drift", "B6", "names {assetClas}, which is neither a fact field nor a condition column label"),
                 Arguments.of("unknown action", edit(wb -> set(wb, "Market", "E6", "HALT")),
-                        "Market", "E6", "'HALT' in column 'Action' is not one of REBALANCE, HARVEST, RAISE_CASH"),
+                        "Market", "E6", "'HALT' in column 'Action' is not one of SUSPEND, REVIEW, RAISE_CASH, REBALANCE, HARVEST, INVEST_CASH"),
                 Arguments.of("priority that is not a number", edit(wb -> set(wb, "Drift", "G6", "high")),
                         "Drift", "G6", "'high' in column 'Priority (1 = most urgent)' is not a whole number"),
                 Arguments.of("a row with no condition", edit(wb -> {

@@ -36,7 +36,8 @@ final class TriggerReportPrinter {
                 household.error().map(e -> "NOT EVALUATED: " + e)
                         .orElse(household.decision().map(Enum::name).orElse("no trigger")));
         for (PortfolioDrift drift : household.drifts()) {
-            out.printf("  %s, model %s, market value %s%n", drift.scope(), drift.model(), money(drift.totalValue()));
+            out.printf("  %s, model %s, market value %s%n", drift.scope(),
+                    drift.model().map(Object::toString).orElse("none assigned"), money(drift.totalValue()));
             out.printf("    %-18s %9s %9s %9s %11s  %s%n", "asset class", "weight", "target", "drift", "band", "");
             for (AllocationDrift a : drift.allocations()) {
                 out.printf("    %-18s %8s%% %8s%% %9s %11s  %s%n", a.assetClass(), pct(a.weightPct()), pct(a.targetPct()),

@@ -31,17 +31,17 @@ public final class DriftCalculator {
     }
 
     /**
-     * The household sleeve's drift against the household model (if it has one and the sleeve holds
-     * anything) followed by the drift of each account with an account-level model.
+     * The household sleeve's drift against the household model followed by the drift of each account
+     * with an account-level model. A sleeve without a household model is valued but has no allocations.
      */
     public List<PortfolioDrift> driftsOf(Household household, BookSnapshot book) {
         List<PortfolioDrift> drifts = new ArrayList<>();
-        household.model().ifPresent(modelId -> {
-            List<Account> sleeve = household.householdSleeve();
-            if (!sleeve.isEmpty()) {
-                drifts.add(drift(PortfolioScope.ofHousehold(household.id()), sleeve, book.model(modelId)));
-            }
-        });
+        List<Account> sleeve = household.householdSleeve();
+        if (!sleeve.isEmpty()) {
+            PortfolioScope scope = PortfolioScope.ofHousehold(household.id());
+            drifts.add(household.model().map(modelId -> drift(scope, sleeve, book.model(modelId)))
+                    .orElseGet(() -> PortfolioDrift.unmodelled(scope, total(valuer.valueByAssetClass(sleeve)))));
+        }
         for (Account account : household.accounts()) {
             account.model().ifPresent(modelId -> drifts.add(
                     drift(PortfolioScope.ofAccount(household.id(), account.id()), List.of(account), book.model(modelId))));
@@ -52,7 +52,7 @@ public final class DriftCalculator {
     /** Drift of the given accounts, taken together, against one model. */
     public PortfolioDrift drift(PortfolioScope scope, List<Account> accounts, ModelPortfolio model) {
         Map<AssetClass, BigDecimal> values = valuer.valueByAssetClass(accounts);
-        BigDecimal total = values.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal total = total(values);
 
         // Model classes first, in model order, then anything held that the model does not name.
         Map<AssetClass, Optional<ModelTarget>> classes = new LinkedHashMap<>();
@@ -65,7 +65,11 @@ public final class DriftCalculator {
             BigDecimal value = values.getOrDefault(assetClass, BigDecimal.ZERO);
             allocations.add(allocation(assetClass, value, total, target, offModelBand));
         });
-        return new PortfolioDrift(scope, model.id(), total, allocations);
+        return new PortfolioDrift(scope, Optional.of(model.id()), total, allocations);
+    }
+
+    private static BigDecimal total(Map<AssetClass, BigDecimal> values) {
+        return values.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private static AllocationDrift allocation(AssetClass assetClass, BigDecimal value, BigDecimal total,

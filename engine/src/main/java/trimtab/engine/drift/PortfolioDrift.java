@@ -7,12 +7,19 @@ import java.util.Optional;
 import trimtab.engine.book.AssetClass;
 import trimtab.engine.book.ModelId;
 
-/** The drift of every asset class of one portfolio against its model, plus the totals. */
-public record PortfolioDrift(PortfolioScope scope, ModelId model, BigDecimal totalValue,
+/**
+ * The drift of every asset class of one portfolio against its model, plus the totals. A portfolio
+ * without a model has a value but no allocations: calendar, cash-flow and market triggers still apply.
+ */
+public record PortfolioDrift(PortfolioScope scope, Optional<ModelId> model, BigDecimal totalValue,
                              List<AllocationDrift> allocations) {
 
     public PortfolioDrift {
         allocations = List.copyOf(allocations);
+    }
+
+    public static PortfolioDrift unmodelled(PortfolioScope scope, BigDecimal totalValue) {
+        return new PortfolioDrift(scope, Optional.empty(), totalValue, List.of());
     }
 
     /** A portfolio worth nothing has no allocation to drift from. */

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * A row's description with placeholders such as {@code {assetClass}} or {@code {Drift more than (pts)}},
  * filled with the values the rule saw: properties of the matched facts first, then the row's own
- * condition values by column label. Decimals are shown with two places.
+ * condition values by column label. Decimals are shown with two places and a thousands separator.
  */
 final class MessageTemplate {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]+)}");
@@ -56,7 +56,8 @@ final class MessageTemplate {
             return optional.map(MessageTemplate::format).orElse("none");
         }
         if (value instanceof BigDecimal decimal) {
-            return decimal.setScale(2, RoundingMode.HALF_UP).toPlainString();
+            // two places and a thousands separator: "7.00", "18,000.00"
+            return String.format(java.util.Locale.US, "%,.2f", decimal.setScale(2, RoundingMode.HALF_UP));
         }
         return String.valueOf(value);
     }

@@ -24,7 +24,7 @@ public final class ClassDrift {
     }
 
     public String getModel() {
-        return portfolio.model().value();
+        return portfolio.model().map(Object::toString).orElse("none");
     }
 
     public String getAssetClass() {

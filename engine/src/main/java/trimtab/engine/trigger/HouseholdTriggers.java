@@ -21,7 +21,8 @@ public record HouseholdTriggers(HouseholdId household, AdvisorId advisor, List<P
 
     /**
      * What to do with the household: SUSPEND if any row suspends automated trading (it overrides
-     * everything), otherwise the action of the most urgent hit; empty when nothing fired.
+     * everything), otherwise the action of the most urgent hit; empty when nothing fired or the
+     * household could not be evaluated (see {@link #error()}).
      */
     public Optional<TriggerAction> decision() {
         if (hits.stream().anyMatch(h -> h.action() == TriggerAction.SUSPEND)) {

@@ -41,8 +41,13 @@ public final class PortfolioState {
         return drift.scope().household().value();
     }
 
+    /** The model's id, or "none" for a household sleeve without a model. */
     public String getModel() {
-        return drift.model().value();
+        return drift.model().map(Object::toString).orElse("none");
+    }
+
+    public boolean isModelled() {
+        return drift.model().isPresent();
     }
 
     public LocalDate getAsOf() {

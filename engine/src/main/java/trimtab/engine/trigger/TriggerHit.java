@@ -17,9 +17,9 @@ import trimtab.engine.rules.Explanation;
 public record TriggerHit(HouseholdId household, String scope, TriggerAction action, int priority, String ruleId,
                          Optional<String> assetClass, Optional<String> lot, Explanation explanation) {
 
-    /** Most urgent first; among equals, in rule id order so that reports are stable. */
+    /** Most urgent first; among equal priorities the more cautious action, then rule id, so reports are stable. */
     public static final Comparator<TriggerHit> URGENCY = Comparator.comparingInt(TriggerHit::priority)
-            .thenComparing(TriggerHit::ruleId).thenComparing(TriggerHit::scope)
+            .thenComparing(TriggerHit::action).thenComparing(TriggerHit::ruleId).thenComparing(TriggerHit::scope)
             .thenComparing(h -> h.assetClass().orElse("")).thenComparing(h -> h.lot().orElse(""));
 
     public TriggerHit {

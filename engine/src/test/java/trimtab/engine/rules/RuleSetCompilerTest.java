@@ -106,7 +106,7 @@ class RuleSetCompilerTest {
         BigDecimal drift = new BigDecimal(driftPts);
         AllocationDrift allocation = new AllocationDrift(TestBooks.EQUITY, BigDecimal.ZERO, new BigDecimal("60").add(drift),
                 new BigDecimal("60"), drift, Optional.empty(), Optional.of(BigDecimal.valueOf(5)), Optional.empty(), BandBreach.NONE);
-        PortfolioDrift portfolio = new PortfolioDrift(PortfolioScope.ofHousehold(HouseholdId.of("H-1")), ModelId.of("M"),
+        PortfolioDrift portfolio = new PortfolioDrift(PortfolioScope.ofHousehold(HouseholdId.of("H-1")), Optional.of(ModelId.of("M")),
                 new BigDecimal("100000.00"), List.of(allocation));
         return new ClassDrift(portfolio, allocation);
     }
