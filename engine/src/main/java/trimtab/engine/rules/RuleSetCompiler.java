@@ -3,10 +3,12 @@ package trimtab.engine.rules;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,6 +39,7 @@ public final class RuleSetCompiler {
 
     private static final Pattern DROOLS_CELL = Pattern.compile("cell ([A-Z]+)(\\d+)");
     private static final Pattern RULE_IN_MESSAGE = Pattern.compile("[Rr]ule(?: name)?[ =]*['\"]([^'\"]+)['\"]");
+    private static final Pattern HELPER_FUNCTION = Pattern.compile("\\bfunction\\s+[\\w.<>\\[\\]]+\\s+(\\w+)\\s*\\(");
     private static final Pattern RULE_LINE = Pattern.compile("^rule \"(.+)\"\\s*$");
 
     private final RuleVocabulary vocabulary;
@@ -64,7 +67,7 @@ public final class RuleSetCompiler {
         String drl = parse(workbook, grid, drools);
 
         List<RuleTableLayout.Table> tables = RuleTableLayout.read(grid);
-        List<RuleBuildError> errors = new ArrayList<>(WorkbookChecks.check(name, tables, vocabulary));
+        List<RuleBuildError> errors = new ArrayList<>(WorkbookChecks.check(name, tables, vocabulary, functionsOf(helpers)));
         if (!grid.contains("Variables") && !tables.isEmpty()) {
             errors.add(RuleBuildError.ofWorkbook(name, "the RuleSet settings lack 'Variables' with the value '"
                     + Outcome.class.getName() + " outcome', which the ACTION columns write to"));
@@ -146,6 +149,17 @@ public final class RuleSetCompiler {
         }
     }
 
+    private static Set<String> functionsOf(List<Workbook> helpers) {
+        Set<String> names = new HashSet<>();
+        for (Workbook helper : helpers) {
+            Matcher m = HELPER_FUNCTION.matcher(new String(helper.bytes(), StandardCharsets.UTF_8));
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+        }
+        return names;
+    }
+
     private static boolean looksLikeText(byte[] bytes) {
         int n = Math.min(bytes.length, 512);
         for (int i = 0; i < n; i++) {
@@ -177,11 +191,12 @@ public final class RuleSetCompiler {
 
     private static KieBase build(String name, String drl, List<Workbook> helpers, Map<String, CompiledRuleSet.RowInfo> rows) {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
-        builder.add(ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8)).setSourcePath(name + ".drl"),
-                ResourceType.DRL);
+        // helpers first: the table's rules can only call functions that are already defined
         for (Workbook helper : helpers) {
             builder.add(ResourceFactory.newByteArrayResource(helper.bytes()).setSourcePath(helper.fileName()), ResourceType.DRL);
         }
+        builder.add(ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8)).setSourcePath(name + ".drl"),
+                ResourceType.DRL);
         if (builder.hasErrors()) {
             TreeMap<Integer, String> ruleStarts = ruleStartLines(drl);
             List<RuleBuildError> errors = new ArrayList<>();
@@ -193,8 +208,10 @@ public final class RuleSetCompiler {
         KieBase kieBase = builder.newKieBase();
         for (KiePackage kiePackage : kieBase.getKiePackages()) {
             kiePackage.getRules().forEach(rule -> {
-                if (!rows.containsKey(rule.getName()) && helpers.isEmpty()) {
-                    throw rejected(RuleBuildError.ofWorkbook(name, "rule " + rule.getName() + " is not a row of a table"));
+                // every rule must be a workbook row, or its firings could not be explained
+                if (!rows.containsKey(rule.getName())) {
+                    throw rejected(RuleBuildError.ofWorkbook(name, "rule '" + rule.getName() + "' is not a row of the"
+                            + " workbook; DRL helpers may define functions and types, not rules"));
                 }
             });
         }

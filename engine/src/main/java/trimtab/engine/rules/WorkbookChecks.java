@@ -39,15 +39,19 @@ final class WorkbookChecks {
 
     private final String workbook;
     private final RuleVocabulary vocabulary;
+    private final Set<String> helperFunctions;
     private final List<RuleBuildError> errors = new ArrayList<>();
 
-    private WorkbookChecks(String workbook, RuleVocabulary vocabulary) {
+    private WorkbookChecks(String workbook, RuleVocabulary vocabulary, Set<String> helperFunctions) {
         this.workbook = workbook;
         this.vocabulary = vocabulary;
+        this.helperFunctions = helperFunctions;
     }
 
-    static List<RuleBuildError> check(String workbook, List<RuleTableLayout.Table> tables, RuleVocabulary vocabulary) {
-        WorkbookChecks checks = new WorkbookChecks(workbook, vocabulary);
+    /** @param helperFunctions names of functions the DRL helpers define, which condition code may call */
+    static List<RuleBuildError> check(String workbook, List<RuleTableLayout.Table> tables, RuleVocabulary vocabulary,
+                                      Set<String> helperFunctions) {
+        WorkbookChecks checks = new WorkbookChecks(workbook, vocabulary, helperFunctions);
         checks.checkAll(tables);
         return checks.errors;
     }
@@ -162,7 +166,8 @@ final class WorkbookChecks {
         String field = name.group(1);
         boolean call = name.group(2) != null;
         Map<String, Method> properties = FactProperties.of(type);
-        boolean known = call ? FactProperties.hasMethod(type, field) : properties.containsKey(field);
+        boolean known = call ? FactProperties.hasMethod(type, field) || helperFunctions.contains(field)
+                : properties.containsKey(field);
         if (!known) {
             error(table, table.row0() + RuleTableLayout.TEMPLATE_ROW, column.index(), "'" + field + "' is not a "
                     + (call ? "method" : "field") + " of " + type.getSimpleName() + "; its fields are " + properties.keySet());

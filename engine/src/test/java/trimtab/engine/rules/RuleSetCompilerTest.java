@@ -102,6 +102,29 @@ class RuleSetCompilerTest {
         assertThat(active.require(TableKind.TRIGGERS).evaluate(List.of(classDrift("7.000000")))).hasSize(1);
     }
 
+    @Test
+    void a_drl_helper_can_define_a_function_the_table_calls() throws IOException {
+        CompiledRuleSet rules = compiler.compile(TableKind.TRIGGERS, 1, resource("uses-helper.drl.csv"),
+                List.of(resource("helpers.drl")));
+
+        List<FiredRule> fired = rules.evaluate(List.of(classDrift("7.000000"), classDrift("5.990000")));
+
+        assertThat(fired).singleElement().satisfies(f -> assertThat(f.explanation().message())
+                .isEqualTo("US_TOTAL_MARKET drifted 7.00 pts"));
+    }
+
+    @Test
+    void a_drl_helper_may_not_add_rules_that_no_row_explains() throws IOException {
+        Workbook sneaky = new Workbook("sneaky.drl", (new String(resource("helpers.drl").bytes(), StandardCharsets.UTF_8)
+                + "\nrule \"pass everything\" when then end\n").getBytes(StandardCharsets.UTF_8));
+
+        RuleSetRejectedException e = catchThrowableOfType(RuleSetRejectedException.class,
+                () -> compiler.compile(TableKind.TRIGGERS, 1, resource("uses-helper.drl.csv"), List.of(sneaky)));
+
+        assertThat(e.errors()).singleElement().extracting(RuleBuildError::message).asString()
+                .startsWith("rule 'pass everything' is not a row of the workbook");
+    }
+
     private static ClassDrift classDrift(String driftPts) {
         BigDecimal drift = new BigDecimal(driftPts);
         AllocationDrift allocation = new AllocationDrift(TestBooks.EQUITY, BigDecimal.ZERO, new BigDecimal("60").add(drift),
