@@ -60,6 +60,6 @@ public final class TestBooks {
 
     public static Account account(String id, AccountType type, String cash, TaxLot... lots) {
         return new Account(AccountId.of(id), type, "SCHWAB", new BigDecimal(cash), false, Set.of(), Set.of(), Set.of(),
-                List.of(lots), Optional.empty());
+                List.of(lots), Optional.empty(), Set.of());
     }
 }

@@ -5,10 +5,12 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import trimtab.engine.bookfile.BookFileException;
-import trimtab.engine.rules.CompiledRuleSet;
+import trimtab.engine.guardrail.GuardrailVocabulary;
 import trimtab.engine.rules.RuleSetCompiler;
 import trimtab.engine.rules.RuleSetRejectedException;
 import trimtab.engine.rules.TableKind;
@@ -17,7 +19,7 @@ import trimtab.engine.trigger.TriggerVocabulary;
 import trimtab.rules.ShippedRules;
 
 /**
- * {@code ./trimtab scenario [--workbook my-triggers.drl.xlsx] FILE_OR_FOLDER...}: runs scenario files
+ * {@code ./trimtab scenario [--workbook my-triggers.drl.xlsx] FILE_OR_FOLDER...}: runs scenario files (triggers or guardrails)
  * and prints, for each scenario, what was expected and what the rules did. Exit status 0 when all pass,
  * 1 when a scenario fails, 2 when a file or the workbook cannot be read.
  */
@@ -30,31 +32,24 @@ public final class RunScenario {
     }
 
     static int run(String[] args, PrintStream out) throws IOException {
-        Workbook workbook = ShippedRules.workbook(TableKind.TRIGGERS);
+        Map<TableKind, Workbook> workbooks = new EnumMap<>(TableKind.class);
         List<Path> paths = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--workbook") && i + 1 < args.length) {
                 Path file = Path.of(args[++i]);
-                workbook = new Workbook(file.getFileName().toString(), Files.readAllBytes(file));
+                Workbook workbook = new Workbook(file.getFileName().toString(), Files.readAllBytes(file));
+                workbooks.put(file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).startsWith("guardrail")
+                        ? TableKind.GUARDRAILS : TableKind.TRIGGERS, workbook);
             } else {
                 paths.add(Path.of(args[i]));
             }
         }
         if (paths.isEmpty()) {
             out.println("usage: ./trimtab scenario [--workbook FILE.drl.xlsx] SCENARIO_FILE_OR_FOLDER...");
+            out.println("  a --workbook whose name starts with 'guardrail' replaces the guardrails workbook, any other the triggers one");
             return 2;
         }
-        CompiledRuleSet triggers;
-        try {
-            triggers = new RuleSetCompiler(TriggerVocabulary.get()).compile(TableKind.TRIGGERS, 1, workbook);
-        } catch (RuleSetRejectedException e) {
-            out.println("The workbook " + workbook.fileName() + " was refused:");
-            e.errors().forEach(error -> out.println("  " + error.located()));
-            return 2;
-        }
-        out.println("Workbook " + workbook.fileName() + " (" + triggers.ruleCount() + " rules, sha256 "
-                + triggers.version().checksum().substring(0, 12) + ")\n");
-        TriggerScenarioRunner runner = new TriggerScenarioRunner(triggers, ShippedRules.referenceData());
+        Map<TableKind, ScenarioRunner> runners = new EnumMap<>(TableKind.class);
         int passed = 0;
         int failed = 0;
         for (Path file : scenarioFiles(paths)) {
@@ -64,6 +59,19 @@ public final class RunScenario {
             } catch (BookFileException e) {
                 out.println("CANNOT READ " + e.getMessage());
                 return 2;
+            }
+            ScenarioRunner runner = runners.get(scenarios.table());
+            if (runner == null) {
+                Workbook workbook = workbooks.getOrDefault(scenarios.table(), ShippedRules.workbook(scenarios.table()));
+                try {
+                    runner = runnerFor(scenarios.table(), workbook);
+                } catch (RuleSetRejectedException e) {
+                    out.println("The workbook " + workbook.fileName() + " was refused:");
+                    e.errors().forEach(error -> out.println("  " + error.located()));
+                    return 2;
+                }
+                runners.put(scenarios.table(), runner);
+                out.println("Workbook " + workbook.fileName() + " (sha256 " + workbook.sha256().substring(0, 12) + ")\n");
             }
             out.println("== " + scenarios.title() + " (" + file + ")");
             for (ScenarioFile.Scenario scenario : scenarios.scenarios()) {
@@ -78,6 +86,17 @@ public final class RunScenario {
         }
         out.println(passed + " passed, " + failed + " failed");
         return failed == 0 ? 0 : 1;
+    }
+
+    /** Compiles a workbook and returns the runner for its table kind. */
+    static ScenarioRunner runnerFor(TableKind kind, Workbook workbook) {
+        return switch (kind) {
+            case TRIGGERS -> new TriggerScenarioRunner(
+                    new RuleSetCompiler(TriggerVocabulary.get()).compile(kind, 1, workbook), ShippedRules.referenceData());
+            case GUARDRAILS -> new GuardrailScenarioRunner(
+                    new RuleSetCompiler(GuardrailVocabulary.get()).compile(kind, 1, workbook), ShippedRules.referenceData());
+            case TAX_POLICY -> throw new IllegalArgumentException("there are no tax-policy scenarios yet");
+        };
     }
 
     /** The given files, and every *.yaml under the given folders, in name order. */

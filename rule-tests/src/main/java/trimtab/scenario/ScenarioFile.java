@@ -8,12 +8,16 @@ import java.util.List;
 import java.util.Map;
 import trimtab.engine.bookfile.BookFileException;
 import trimtab.engine.bookfile.BookYaml;
+import trimtab.engine.rules.TableKind;
 
-/** A scenario file: a title and a list of scenarios, each a book ("given") and the hits it must produce. */
-public record ScenarioFile(Path path, String title, List<Scenario> scenarios) {
+/**
+ * A scenario file: a title, the table it tests (triggers unless it says {@code table: GUARDRAILS} or lives
+ * in a {@code guardrails} folder) and its scenarios, each a book ("given") and what the rules must make of it.
+ */
+public record ScenarioFile(Path path, String title, TableKind table, List<Scenario> scenarios) {
 
     /** The document as written. */
-    record Doc(String title, String description, List<Scenario> scenarios) {
+    record Doc(String title, String description, String table, List<Scenario> scenarios) {
     }
 
     /**
@@ -23,12 +27,32 @@ public record ScenarioFile(Path path, String title, List<Scenario> scenarios) {
      * @param expect    every hit the rules must produce, and no others; empty means "no hit at all"
      * @param decisions optionally, the household decision expected (household id to action, or NONE)
      * @param error     optionally, text the evaluation error of a household must contain (bad data)
+     * @param orders    guardrail scenarios: the batch of orders to screen
+     * @param verdicts  guardrail scenarios: every order's expected verdict, by order id
      */
     public record Scenario(String name, String description, JsonNode given, List<ExpectedHit> expect,
-                           Map<String, String> decisions, String error) {
+                           Map<String, String> decisions, String error, List<OrderDoc> orders,
+                           Map<String, ExpectedVerdict> verdicts) {
         public Scenario {
             expect = expect == null ? List.of() : List.copyOf(expect);
             decisions = decisions == null ? Map.of() : Map.copyOf(decisions);
+            orders = orders == null ? List.of() : List.copyOf(orders);
+            verdicts = verdicts == null ? Map.of() : Map.copyOf(verdicts);
+        }
+    }
+
+    /** An order of a guardrail scenario; quantity and price are read as written, so bad values can be tested. */
+    public record OrderDoc(String id, String account, String symbol, String side, String quantity, String price,
+                           Boolean automated) {
+    }
+
+    /**
+     * @param violations the rule ids that must fire for the order, all of them and no others (empty: none)
+     * @param message    a piece of text one of its violation messages must contain
+     */
+    public record ExpectedVerdict(String verdict, List<String> violations, String message) {
+        public ExpectedVerdict {
+            violations = violations == null ? List.of() : List.copyOf(violations);
         }
     }
 
@@ -80,6 +104,15 @@ public record ScenarioFile(Path path, String title, List<Scenario> scenarios) {
                 throw new BookFileException(path.toString(), "scenarios[" + i + "]", "a scenario needs a name and a 'given' book");
             }
         }
-        return new ScenarioFile(path, doc.title() == null ? path.getFileName().toString() : doc.title(), doc.scenarios());
+        TableKind table;
+        try {
+            table = doc.table() != null ? TableKind.valueOf(doc.table().trim().toUpperCase(java.util.Locale.ROOT))
+                    : path.toAbsolutePath().getParent().getFileName().toString().equals("guardrails")
+                    ? TableKind.GUARDRAILS : TableKind.TRIGGERS;
+        } catch (IllegalArgumentException e) {
+            throw new BookFileException(path.toString(), "table", "'" + doc.table() + "' is not TRIGGERS or GUARDRAILS");
+        }
+        return new ScenarioFile(path, doc.title() == null ? path.getFileName().toString() : doc.title(), table,
+                doc.scenarios());
     }
 }

@@ -8,7 +8,6 @@ import java.util.Optional;
 import trimtab.engine.book.BookSnapshot;
 import trimtab.engine.book.HouseholdId;
 import trimtab.engine.bookfile.BookFileException;
-import trimtab.engine.bookfile.BookYaml;
 import trimtab.engine.bookfile.ReferenceData;
 import trimtab.engine.rules.CompiledRuleSet;
 import trimtab.engine.trigger.HouseholdTriggers;
@@ -22,7 +21,7 @@ import trimtab.engine.trigger.TriggerReport;
  * must fire, and any hit no expectation accounts for is a failure too, so adding or removing a row
  * shows up in the scenarios it affects.
  */
-public final class TriggerScenarioRunner {
+public final class TriggerScenarioRunner implements ScenarioRunner {
     private final TriggerEvaluator evaluator;
     private final ReferenceData reference;
 
@@ -31,14 +30,13 @@ public final class TriggerScenarioRunner {
         this.reference = reference;
     }
 
+    @Override
     public ScenarioResult run(ScenarioFile file, ScenarioFile.Scenario scenario) {
         String source = file.path().toString();
-        int index = file.scenarios().indexOf(scenario);
         List<String> expected = scenario.expect().stream().map(Object::toString).toList();
         BookSnapshot book;
         try {
-            BookYaml.BookDoc doc = BookYaml.convert(scenario.given(), source, "scenarios[" + index + "].given", BookYaml.BookDoc.class);
-            book = BookYaml.toBook(doc, source, "scenarios[" + index + "].given", reference);
+            book = ScenarioRunner.book(file, scenario, reference);
         } catch (BookFileException e) {
             List<String> problems = new ArrayList<>();
             if (scenario.error() == null || !e.getMessage().contains(scenario.error())) {

@@ -79,14 +79,14 @@ public final class TriggerBenchmark {
             for (Household h : demo.households()) {
                 List<Account> accounts = h.accounts().stream().map(a -> new Account(AccountId.of(a.id() + suffix), a.type(),
                         a.custodian(), a.cash(), a.fractionalShares(), a.noBuy(), a.noSell(), a.esgExclusions(), a.lots(),
-                        a.model())).toList();
+                        a.model(), a.planMenu())).toList();
                 List<CashFlow> flows = h.cashFlows().stream().map(f -> new CashFlow(AccountId.of(f.account() + suffix),
                         f.date(), f.amount(), f.note())).toList();
                 households.add(new Household(HouseholdId.of(h.id() + suffix), h.name(), h.advisor(), h.taxProfile(), h.model(),
-                        h.lastRebalance(), accounts, flows, h.lifeEvents()));
+                        h.lastRebalance(), accounts, flows, h.lifeEvents(), h.restrictions(), h.ipsBounds(), h.recentTrades()));
             }
         }
-        return new BookSnapshot(demo.market(), demo.securities(), reference.models(), households);
+        return new BookSnapshot(demo.market(), demo.securities(), reference.models(), households, List.of());
     }
 
     private static double median(double[] values) {

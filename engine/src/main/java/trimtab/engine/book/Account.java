@@ -12,10 +12,11 @@ import java.util.Set;
  * @param cash             uninvested cash, to the cent; never negative
  * @param fractionalShares whether the custodian accepts fractional-share orders for it
  * @param model            an account-level model; empty when the household-level model manages it
+ * @param planMenu         for an ERISA plan, the funds the plan offers (nothing else may be bought)
  */
 public record Account(AccountId id, AccountType type, String custodian, BigDecimal cash, boolean fractionalShares,
                       Set<Symbol> noBuy, Set<Symbol> noSell, Set<String> esgExclusions, List<TaxLot> lots,
-                      Optional<ModelId> model) {
+                      Optional<ModelId> model, Set<Symbol> planMenu) {
 
     public Account {
         Objects.requireNonNull(id, "account id");
@@ -30,6 +31,7 @@ public record Account(AccountId id, AccountType type, String custodian, BigDecim
         esgExclusions = esgExclusions == null ? Set.of() : Set.copyOf(esgExclusions);
         lots = lots == null ? List.of() : List.copyOf(lots);
         model = model == null ? Optional.empty() : model;
+        planMenu = planMenu == null ? Set.of() : Set.copyOf(planMenu);
     }
 
     /** Shares held of one security across all its lots. */

@@ -19,10 +19,15 @@ public final class BookSnapshot {
     private final SecurityMaster securities;
     private final Map<ModelId, ModelPortfolio> models;
     private final List<Household> households;
+    private final Map<Symbol, Restriction> firmRestrictions;
 
+    /** @param firmRestrictions the firm's restricted list */
     public BookSnapshot(MarketSnapshot market, SecurityMaster securities, List<ModelPortfolio> models,
-                        List<Household> households) {
+                        List<Household> households, List<Restriction> firmRestrictions) {
         this.market = Objects.requireNonNull(market, "market snapshot");
+        Map<Symbol, Restriction> restricted = new LinkedHashMap<>();
+        firmRestrictions.forEach(r -> restricted.put(r.symbol(), r));
+        this.firmRestrictions = Map.copyOf(restricted);
         this.securities = Objects.requireNonNull(securities, "security master");
         Map<ModelId, ModelPortfolio> byId = new LinkedHashMap<>();
         for (ModelPortfolio model : models) {
@@ -95,6 +100,11 @@ public final class BookSnapshot {
 
     public List<Household> households() {
         return households;
+    }
+
+    /** The firm's restriction of a security, if it is on the restricted list. */
+    public Optional<Restriction> firmRestriction(Symbol symbol) {
+        return Optional.ofNullable(firmRestrictions.get(symbol));
     }
 
     public Optional<Household> household(HouseholdId id) {

@@ -12,10 +12,14 @@ import java.util.Set;
  *
  * @param model         the household-level model, applied across every account that has no model of its own
  * @param lastRebalance when the household was last rebalanced; empty if never
+ * @param restrictions  securities this client may not trade (beyond the firm's restricted list)
+ * @param ipsBounds     the investment policy statement's allocation limits
+ * @param recentTrades  executed trades of the last weeks, for the wash-sale rules
  */
 public record Household(HouseholdId id, String name, AdvisorId advisor, TaxProfile taxProfile,
                         Optional<ModelId> model, Optional<LocalDate> lastRebalance, List<Account> accounts,
-                        List<CashFlow> cashFlows, List<LifeEvent> lifeEvents) {
+                        List<CashFlow> cashFlows, List<LifeEvent> lifeEvents, List<Restriction> restrictions,
+                        List<IpsBound> ipsBounds, List<ExecutedTrade> recentTrades) {
 
     public Household {
         Objects.requireNonNull(id, "household id");
@@ -27,6 +31,9 @@ public record Household(HouseholdId id, String name, AdvisorId advisor, TaxProfi
         accounts = accounts == null ? List.of() : List.copyOf(accounts);
         cashFlows = cashFlows == null ? List.of() : List.copyOf(cashFlows);
         lifeEvents = lifeEvents == null ? List.of() : List.copyOf(lifeEvents);
+        restrictions = restrictions == null ? List.of() : List.copyOf(restrictions);
+        ipsBounds = ipsBounds == null ? List.of() : List.copyOf(ipsBounds);
+        recentTrades = recentTrades == null ? List.of() : List.copyOf(recentTrades);
         Set<AccountId> seen = new HashSet<>();
         for (Account account : accounts) {
             if (!seen.add(account.id())) {
@@ -37,6 +44,12 @@ public record Household(HouseholdId id, String name, AdvisorId advisor, TaxProfi
             if (!seen.contains(flow.account())) {
                 throw new InvalidBookException("household " + id + ": cash flow on " + flow.date()
                         + " names account " + flow.account() + ", which is not one of its accounts");
+            }
+        }
+        for (ExecutedTrade trade : recentTrades) {
+            if (!seen.contains(trade.account())) {
+                throw new InvalidBookException("household " + id + ": trade of " + trade.symbol() + " on " + trade.tradeDate()
+                        + " names account " + trade.account() + ", which is not one of its accounts");
             }
         }
     }

@@ -25,7 +25,11 @@ import trimtab.engine.book.AssetClass;
 import trimtab.engine.book.BookSnapshot;
 import trimtab.engine.book.CashFlow;
 import trimtab.engine.book.Household;
+import trimtab.engine.book.ExecutedTrade;
 import trimtab.engine.book.HouseholdId;
+import trimtab.engine.book.IpsBound;
+import trimtab.engine.book.Restriction;
+import trimtab.engine.book.TradeSide;
 import trimtab.engine.book.InvalidBookException;
 import trimtab.engine.book.LifeEvent;
 import trimtab.engine.book.LifeEventType;
@@ -55,8 +59,20 @@ public final class BookYaml {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     /** The book part of a document. */
+    /** @param restricted the firm's restricted list */
     public record BookDoc(LocalDate asOf, BigDecimal vix, Map<String, BigDecimal> prices, List<SecurityDoc> securities,
-                          List<ModelDoc> models, List<HouseholdDoc> households) {
+                          List<ModelDoc> models, List<RestrictionDoc> restricted, List<HouseholdDoc> households) {
+    }
+
+    public record RestrictionDoc(String symbol, String reason) {
+    }
+
+    public record IpsDoc(String assetClass, BigDecimal min, BigDecimal max) {
+    }
+
+    /** @param realisedGain for a sale, its realised gain (negative: a loss) */
+    public record TradeDoc(String account, String symbol, String side, BigDecimal quantity, BigDecimal price,
+                           LocalDate date, BigDecimal realisedGain) {
     }
 
     public record SecurityDoc(String symbol, String name, String type, String assetClass, String issuer, String sector,
@@ -72,7 +88,8 @@ public final class BookYaml {
 
     public record HouseholdDoc(String id, String name, String advisor, String model, LocalDate lastRebalance,
                                TaxDoc tax, List<AccountDoc> accounts, List<CashFlowDoc> cashFlows,
-                               List<LifeEventDoc> lifeEvents) {
+                               List<LifeEventDoc> lifeEvents, List<RestrictionDoc> restrictions, List<IpsDoc> ips,
+                               List<TradeDoc> trades) {
     }
 
     public record TaxDoc(BigDecimal shortTermRate, BigDecimal longTermRate, BigDecimal realisedShortTermYtd,
@@ -81,7 +98,7 @@ public final class BookYaml {
 
     public record AccountDoc(String id, String type, String custodian, BigDecimal cash, Boolean fractionalShares,
                              String model, List<String> noBuy, List<String> noSell, List<String> esgExclusions,
-                             List<LotDoc> lots) {
+                             List<String> planMenu, List<LotDoc> lots) {
     }
 
     public record LotDoc(String id, String symbol, BigDecimal quantity, BigDecimal costBasis,
@@ -176,8 +193,21 @@ public final class BookYaml {
         for (int i = 0; i < householdDocs.size(); i++) {
             households.add(household(householdDocs.get(i), source, base + "households[" + i + "]"));
         }
+        List<Restriction> restricted = restrictions(doc.restricted(), source, base + "restricted");
         return at(source, base.isEmpty() ? "(book)" : basePath, () -> new BookSnapshot(market,
-                new SecurityMaster(securities.values()), List.copyOf(models.values()), households));
+                new SecurityMaster(securities.values()), List.copyOf(models.values()), households, restricted));
+    }
+
+    private static List<Restriction> restrictions(List<RestrictionDoc> docs, String source, String path) {
+        List<Restriction> restrictions = new ArrayList<>();
+        List<RestrictionDoc> list = list(docs);
+        for (int i = 0; i < list.size(); i++) {
+            RestrictionDoc r = list.get(i);
+            String rPath = path + "[" + i + "]";
+            restrictions.add(at(source, rPath, () -> new Restriction(Symbol.of(required(r.symbol(), source, rPath + ".symbol")),
+                    r.reason())));
+        }
+        return restrictions;
     }
 
     private static ModelPortfolio model(ModelDoc doc, String source, String path) {
@@ -223,10 +253,30 @@ public final class BookYaml {
             events.add(at(source, ePath, () -> new LifeEvent(enumOf(LifeEventType.class, required(e.type(), source, ePath + ".type"), source, ePath + ".type"),
                     required(e.date(), source, ePath + ".date"), e.note())));
         }
+        List<IpsBound> bounds = new ArrayList<>();
+        List<IpsDoc> ipsDocs = list(doc.ips());
+        for (int i = 0; i < ipsDocs.size(); i++) {
+            IpsDoc b = ipsDocs.get(i);
+            String bPath = path + ".ips[" + i + "]";
+            bounds.add(at(source, bPath, () -> new IpsBound(AssetClass.of(required(b.assetClass(), source, bPath + ".assetClass")),
+                    b.min(), b.max())));
+        }
+        List<ExecutedTrade> trades = new ArrayList<>();
+        List<TradeDoc> tradeDocs = list(doc.trades());
+        for (int i = 0; i < tradeDocs.size(); i++) {
+            TradeDoc t = tradeDocs.get(i);
+            String tPath = path + ".trades[" + i + "]";
+            trades.add(at(source, tPath, () -> new ExecutedTrade(AccountId.of(required(t.account(), source, tPath + ".account")),
+                    Symbol.of(required(t.symbol(), source, tPath + ".symbol")),
+                    enumOf(TradeSide.class, required(t.side(), source, tPath + ".side"), source, tPath + ".side"),
+                    required(t.quantity(), source, tPath + ".quantity"), required(t.price(), source, tPath + ".price"),
+                    required(t.date(), source, tPath + ".date"), Optional.ofNullable(t.realisedGain()))));
+        }
+        List<Restriction> restrictions = restrictions(doc.restrictions(), source, path + ".restrictions");
         return at(source, path, () -> new Household(HouseholdId.of(id), doc.name(),
                 AdvisorId.of(doc.advisor() == null ? "unassigned" : doc.advisor()), profile,
                 Optional.ofNullable(doc.model()).map(ModelId::of), Optional.ofNullable(doc.lastRebalance()),
-                accounts, flows, events));
+                accounts, flows, events, restrictions, bounds, trades));
     }
 
     private static Account account(AccountDoc doc, String source, String path) {
@@ -248,7 +298,7 @@ public final class BookYaml {
                 enumOf(AccountType.class, required(doc.type(), source, path + ".type"), source, path + ".type"), doc.custodian(),
                 doc.cash() == null ? BigDecimal.ZERO : doc.cash(), Boolean.TRUE.equals(doc.fractionalShares()),
                 symbols(doc.noBuy()), symbols(doc.noSell()), Set.copyOf(list(doc.esgExclusions())), lots,
-                Optional.ofNullable(doc.model()).map(ModelId::of)));
+                Optional.ofNullable(doc.model()).map(ModelId::of), symbols(doc.planMenu())));
     }
 
     private static <E extends Enum<E>> E enumOf(Class<E> type, String text, String source, String path) {

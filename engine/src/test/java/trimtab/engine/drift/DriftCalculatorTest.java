@@ -125,11 +125,13 @@ class DriftCalculatorTest {
         Account sleeve = account("ACC-T", AccountType.TAXABLE, "0.00", lot("L1", "VTI", "100", "30000.00", AS_OF.minusYears(2)));
         Account own = new Account(trimtab.engine.book.AccountId.of("ACC-R"), AccountType.ROTH_IRA, "", BigDecimal.ZERO, false,
                 java.util.Set.of(), java.util.Set.of(), java.util.Set.of(),
-                List.of(lot("L2", "BND", "100", "7000.00", AS_OF.minusYears(2))), Optional.of(ModelId.of("EQ60_BD40")));
+                List.of(lot("L2", "BND", "100", "7000.00", AS_OF.minusYears(2))), Optional.of(ModelId.of("EQ60_BD40")),
+                java.util.Set.of());
         var household = new trimtab.engine.book.Household(HouseholdId.of("H-1"), "H", trimtab.engine.book.AdvisorId.of("A"),
-                null, Optional.of(ModelId.of("EQ60_BD40")), Optional.empty(), List.of(sleeve, own), List.of(), List.of());
+                null, Optional.of(ModelId.of("EQ60_BD40")), Optional.empty(), List.of(sleeve, own), List.of(), List.of(),
+                List.of(), List.of(), List.of());
         var book = new trimtab.engine.book.BookSnapshot(new trimtab.engine.book.MarketSnapshot(AS_OF, BigDecimal.TEN),
-                TestBooks.securities(), List.of(TestBooks.sixtyForty()), List.of(household));
+                TestBooks.securities(), List.of(TestBooks.sixtyForty()), List.of(household), List.of());
 
         List<PortfolioDrift> drifts = calculator.driftsOf(household, book);
 

@@ -1,0 +1,6 @@
+package trimtab.engine.book;
+
+/** Buy or sell. */
+public enum TradeSide {
+    BUY, SELL
+}
