@@ -14,30 +14,36 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import trimtab.engine.rules.CompiledRuleSet;
 import trimtab.engine.rules.RuleRef;
-import trimtab.engine.rules.RuleSetCompiler;
 import trimtab.engine.rules.TableKind;
 import trimtab.engine.rules.Workbook;
-import trimtab.engine.trigger.TriggerVocabulary;
 import trimtab.rules.ShippedRules;
 
 /**
- * Deletes each row of the shipped triggers workbook in turn and checks that some scenario then fails:
+ * Deletes each row of the shipped workbooks in turn and checks that some scenario then fails:
  * a row no scenario notices is a row nobody would miss if it were deleted by mistake.
  */
 class EveryRowIsCoveredTest {
 
     @TestFactory
-    Stream<DynamicTest> deleting_any_row_fails_a_scenario() throws IOException {
-        List<ScenarioFile> files = RunScenario.scenarioFiles(List.of(TriggerScenariosTest.SCENARIOS)).stream()
-                .map(ScenarioFile::read).toList();
-        Workbook shipped = ShippedRules.workbook(TableKind.TRIGGERS);
-        return TriggerScenariosTest.TRIGGERS.rules().stream().map(rule -> DynamicTest.dynamicTest(
-                rule.ruleId() + " (" + rule.sheet() + " row " + rule.row() + ")", () -> {
-                    CompiledRuleSet without = new RuleSetCompiler(TriggerVocabulary.get())
-                            .compile(TableKind.TRIGGERS, 2, new Workbook(shipped.fileName(), withoutRow(shipped, rule)));
-                    assertThat(without.ruleCount()).isEqualTo(TriggerScenariosTest.TRIGGERS.ruleCount() - 1);
+    Stream<DynamicTest> deleting_any_trigger_row_fails_a_scenario() {
+        return eachRow(TableKind.TRIGGERS);
+    }
 
-                    TriggerScenarioRunner runner = new TriggerScenarioRunner(without, ShippedRules.referenceData());
+    @TestFactory
+    Stream<DynamicTest> deleting_any_guardrail_row_fails_a_scenario() {
+        return eachRow(TableKind.GUARDRAILS);
+    }
+
+    private static Stream<DynamicTest> eachRow(TableKind kind) {
+        List<ScenarioFile> files = ShippedScenarios.files(kind);
+        Workbook shipped = ShippedRules.workbook(kind);
+        CompiledRuleSet complete = ShippedScenarios.compiled(kind);
+        return complete.rules().stream().map(rule -> DynamicTest.dynamicTest(
+                rule.ruleId() + " (" + rule.sheet() + " row " + rule.row() + ")", () -> {
+                    CompiledRuleSet without = ShippedScenarios.compile(kind, new Workbook(shipped.fileName(), withoutRow(shipped, rule)));
+                    assertThat(without.ruleCount()).isEqualTo(complete.ruleCount() - 1);
+
+                    ScenarioRunner runner = ShippedScenarios.runner(kind, without);
                     List<String> failing = new ArrayList<>();
                     for (ScenarioFile file : files) {
                         file.scenarios().stream().filter(s -> !runner.run(file, s).passed())

@@ -1,0 +1,55 @@
+package trimtab.scenario;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import trimtab.engine.guardrail.GuardrailVocabulary;
+import trimtab.engine.rules.CompiledRuleSet;
+import trimtab.engine.rules.RuleSetCompiler;
+import trimtab.engine.rules.RuleVocabulary;
+import trimtab.engine.rules.TableKind;
+import trimtab.engine.rules.Workbook;
+import trimtab.engine.trigger.TriggerVocabulary;
+import trimtab.rules.ShippedRules;
+
+/** The shipped workbooks, compiled once per test run, and the scenario files written for them. */
+final class ShippedScenarios {
+    static final Path ROOT = Path.of(System.getProperty("trimtab.scenarios", "scenarios"));
+    private static final Map<TableKind, CompiledRuleSet> COMPILED = new EnumMap<>(TableKind.class);
+
+    private ShippedScenarios() {
+    }
+
+    static Path folder(TableKind kind) {
+        return ROOT.resolve(kind.name().toLowerCase(Locale.ROOT));
+    }
+
+    static List<ScenarioFile> files(TableKind kind) {
+        try {
+            return RunScenario.scenarioFiles(List.of(folder(kind))).stream().map(ScenarioFile::read).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static synchronized CompiledRuleSet compiled(TableKind kind) {
+        return COMPILED.computeIfAbsent(kind, k -> compile(k, ShippedRules.workbook(k)));
+    }
+
+    static CompiledRuleSet compile(TableKind kind, Workbook workbook) {
+        return new RuleSetCompiler(vocabulary(kind)).compile(kind, 1, workbook);
+    }
+
+    static RuleVocabulary vocabulary(TableKind kind) {
+        return kind == TableKind.GUARDRAILS ? GuardrailVocabulary.get() : TriggerVocabulary.get();
+    }
+
+    static ScenarioRunner runner(TableKind kind, CompiledRuleSet rules) {
+        return kind == TableKind.GUARDRAILS ? new GuardrailScenarioRunner(rules, ShippedRules.referenceData())
+                : new TriggerScenarioRunner(rules, ShippedRules.referenceData());
+    }
+}
