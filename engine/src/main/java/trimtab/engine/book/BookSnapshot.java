@@ -20,6 +20,8 @@ public final class BookSnapshot {
     private final Map<ModelId, ModelPortfolio> models;
     private final List<Household> households;
     private final Map<Symbol, Restriction> firmRestrictions;
+    private final Map<AccountId, Household> householdOfAccount = new java.util.HashMap<>();
+    private final Map<AccountId, Account> accounts = new java.util.HashMap<>();
 
     /** @param firmRestrictions the firm's restricted list */
     public BookSnapshot(MarketSnapshot market, SecurityMaster securities, List<ModelPortfolio> models,
@@ -49,6 +51,8 @@ public final class BookSnapshot {
                 if (!seenAccounts.add(account.id())) {
                     throw new InvalidBookException("account " + account.id() + " belongs to more than one household");
                 }
+                householdOfAccount.put(account.id(), household);
+                accounts.put(account.id(), account);
                 account.model().ifPresent(m -> requireModel(m, "account " + account.id()));
                 for (TaxLot lot : account.lots()) {
                     securities.require(lot.symbol(), "lot " + lot.id() + " of account " + account.id());
@@ -100,6 +104,15 @@ public final class BookSnapshot {
 
     public List<Household> households() {
         return households;
+    }
+
+    /** The household an account belongs to, if the account is in the book. */
+    public Optional<Household> householdOf(AccountId account) {
+        return Optional.ofNullable(householdOfAccount.get(account));
+    }
+
+    public Optional<Account> account(AccountId id) {
+        return Optional.ofNullable(accounts.get(id));
     }
 
     /** The firm's restriction of a security, if it is on the restricted list. */

@@ -23,8 +23,13 @@ public final class GuardrailScreener {
         this.guardrails = guardrails;
     }
 
+    /** The facts the guardrail rows see for a batch: each order measured on the post-trade state. */
+    public static List<OrderCheck> checks(List<OrderRequest> orders, BookSnapshot book) {
+        return new PostTradeBatch(book).checks(orders);
+    }
+
     public ScreeningResult screen(List<OrderRequest> orders, BookSnapshot book) {
-        List<OrderCheck> checks = new PostTradeBatch(book).checks(orders);
+        List<OrderCheck> checks = checks(orders, book);
         Map<OrderCheck, List<Violation>> violations = new LinkedHashMap<>();
         checks.forEach(c -> violations.put(c, new ArrayList<>()));
         for (FiredRule fired : guardrails.evaluate(checks)) {

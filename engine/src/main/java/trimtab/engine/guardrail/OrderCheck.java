@@ -10,6 +10,8 @@ import java.math.BigDecimal;
  * problem fire.
  */
 public final class OrderCheck {
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
     String orderId = "";
     String accountId = "";
     String householdId = "";
@@ -28,7 +30,7 @@ public final class OrderCheck {
     boolean unknownSecurity;
     boolean priceMissing;
     int priceAgeDays;
-    String priceDate = "";
+    java.time.LocalDate priceDate;
     boolean firmRestricted;
     String firmRestrictionReason = "";
     boolean clientRestricted;
@@ -43,7 +45,7 @@ public final class OrderCheck {
     BigDecimal issuerPctOfHousehold = BigDecimal.ZERO;
     BigDecimal classPctOfHousehold = BigDecimal.ZERO;
     BigDecimal ipsMin = BigDecimal.ZERO;
-    BigDecimal ipsMax = BigDecimal.valueOf(100);
+    BigDecimal ipsMax = HUNDRED;
     BigDecimal ipsExcessPts = BigDecimal.ZERO;
     BigDecimal heldQuantity = BigDecimal.ZERO;
     BigDecimal shortBy = BigDecimal.ZERO;
@@ -136,8 +138,9 @@ public final class OrderCheck {
         return priceAgeDays;
     }
 
+    /** The date of the security's last price ("none" when it has none). */
     public String getPriceDate() {
-        return priceDate;
+        return priceDate == null ? "none" : priceDate.toString();
     }
 
     public boolean isFirmRestricted() {

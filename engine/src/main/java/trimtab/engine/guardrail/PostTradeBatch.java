@@ -17,9 +17,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import trimtab.engine.book.Account;
 import trimtab.engine.book.AccountId;
+import trimtab.engine.book.AssetClass;
 import trimtab.engine.book.BookSnapshot;
 import trimtab.engine.book.ExecutedTrade;
 import trimtab.engine.book.Household;
+import trimtab.engine.book.HouseholdId;
 import trimtab.engine.book.IpsBound;
 import trimtab.engine.book.Security;
 import trimtab.engine.book.Symbol;
@@ -36,7 +38,6 @@ final class PostTradeBatch {
     private static final int PCT_SCALE = 6;
 
     private final BookSnapshot book;
-    private final Map<AccountId, Household> householdOfAccount = new HashMap<>();
 
     /** A valid order with its resolved book entries. */
     private record Placed(OrderCheck check, Household household, Account account, Security security, boolean buy,
@@ -45,9 +46,6 @@ final class PostTradeBatch {
 
     PostTradeBatch(BookSnapshot book) {
         this.book = book;
-        for (Household household : book.households()) {
-            household.accounts().forEach(a -> householdOfAccount.put(a.id(), household));
-        }
     }
 
     List<OrderCheck> checks(List<OrderRequest> orders) {
@@ -59,9 +57,10 @@ final class PostTradeBatch {
             checks.add(check);
             read(orders.get(i), i, check, seenIds).ifPresent(placed::add);
         }
-        Map<Household, List<Placed>> byHousehold = new LinkedHashMap<>();
-        placed.forEach(p -> byHousehold.computeIfAbsent(p.household(), h -> new ArrayList<>()).add(p));
-        byHousehold.forEach(this::simulate);
+        // keyed by id: a household record's own hash would walk all its accounts and lots
+        Map<HouseholdId, List<Placed>> byHousehold = new LinkedHashMap<>();
+        placed.forEach(p -> byHousehold.computeIfAbsent(p.household().id(), h -> new ArrayList<>()).add(p));
+        byHousehold.values().forEach(group -> simulate(group.get(0).household(), group));
         return checks;
     }
 
@@ -94,8 +93,8 @@ final class PostTradeBatch {
             check.quantity = quantity;
         }
 
-        Household household = check.accountId.isEmpty() ? null : householdOfAccount.get(new AccountId(check.accountId));
-        Account account = household == null ? null : household.account(new AccountId(check.accountId)).orElseThrow();
+        Household household = check.accountId.isEmpty() ? null : book.householdOf(new AccountId(check.accountId)).orElse(null);
+        Account account = household == null ? null : book.account(new AccountId(check.accountId)).orElseThrow();
         check.unknownAccount = !check.accountId.isEmpty() && account == null;
         Security security = check.symbol.isEmpty() ? null : book.securities().find(Symbol.of(check.symbol)).orElse(null);
         check.unknownSecurity = !check.symbol.isEmpty() && security == null;
@@ -107,7 +106,7 @@ final class PostTradeBatch {
             check.securityType = security.type().name();
             check.assetClass = security.assetClass().code();
             check.issuer = security.issuer();
-            check.priceDate = security.priceDate() == null ? "" : security.priceDate().toString();
+            check.priceDate = security.priceDate();
             check.priceAgeDays = security.priceDate() == null ? 0 : businessDaysBetween(security.priceDate(), book.asOf());
         }
         BigDecimal price = limit != null ? limit : security == null ? null : security.price();
@@ -130,19 +129,23 @@ final class PostTradeBatch {
             check.firmRestricted = true;
             check.firmRestrictionReason = r.reason();
         });
-        household.restrictions().stream().filter(r -> r.symbol().equals(symbol)).findFirst().ifPresent(r -> {
-            check.clientRestricted = true;
-            check.clientRestrictionReason = r.reason();
-        });
-        check.onNoBuyList = account.noBuy().contains(symbol);
-        check.onNoSellList = account.noSell().contains(symbol);
-        Set<String> conflicts = new TreeSet<>();
-        for (String tag : security.esgTags()) {
-            if (account.esgExclusions().stream().anyMatch(e -> e.equalsIgnoreCase(tag))) {
-                conflicts.add(tag);
+        for (trimtab.engine.book.Restriction restriction : household.restrictions()) {
+            if (restriction.symbol().equals(symbol)) {
+                check.clientRestricted = true;
+                check.clientRestrictionReason = restriction.reason();
             }
         }
-        check.esgConflictTags = String.join(", ", conflicts);
+        check.onNoBuyList = account.noBuy().contains(symbol);
+        check.onNoSellList = account.noSell().contains(symbol);
+        if (!account.esgExclusions().isEmpty() && !security.esgTags().isEmpty()) {
+            Set<String> conflicts = new TreeSet<>();
+            for (String tag : security.esgTags()) {
+                if (account.esgExclusions().stream().anyMatch(e -> e.equalsIgnoreCase(tag))) {
+                    conflicts.add(tag);
+                }
+            }
+            check.esgConflictTags = String.join(", ", conflicts);
+        }
         check.offPlanMenu = check.side.equals("BUY") && account.type() == trimtab.engine.book.AccountType.ERISA_PLAN
                 && !account.planMenu().contains(symbol);
     }
@@ -221,73 +224,62 @@ final class PostTradeBatch {
 
     private void measure(Household household, List<Placed> orders, Map<AccountId, Map<Symbol, BigDecimal>> positions,
                          Map<AccountId, BigDecimal> cash, Map<Symbol, BigDecimal> orderPrices) {
-        Map<AccountId, Map<Symbol, BigDecimal>> values = new HashMap<>();
+        // one pass over the household after the batch; each order is then measured by lookups
+        Map<AccountId, Map<Symbol, BigDecimal>> bySymbol = new HashMap<>();
+        Map<AccountId, Map<String, BigDecimal>> byIssuer = new HashMap<>();
         Map<AccountId, BigDecimal> accountTotals = new HashMap<>();
+        Map<Symbol, BigDecimal> symbolInHousehold = new HashMap<>();
+        Map<String, BigDecimal> issuerInHousehold = new HashMap<>();
+        Map<AssetClass, BigDecimal> classInHousehold = new HashMap<>();
         BigDecimal householdTotal = BigDecimal.ZERO;
         for (Account account : household.accounts()) {
-            Map<Symbol, BigDecimal> accountValues = new HashMap<>();
+            Map<Symbol, BigDecimal> symbols = new HashMap<>();
+            Map<String, BigDecimal> issuers = new HashMap<>();
             BigDecimal total = cash.get(account.id());
             for (var position : positions.get(account.id()).entrySet()) {
-                BigDecimal price = book.securities().find(position.getKey()).map(Security::price)
-                        .orElse(null);
-                price = price != null ? price : orderPrices.get(position.getKey());
+                Security security = book.securities().find(position.getKey()).orElse(null);
+                BigDecimal price = security != null && security.price() != null ? security.price() : orderPrices.get(position.getKey());
                 // an unpriced holding cannot be valued: it counts as 0 here (its own orders are blocked)
                 BigDecimal value = price == null ? BigDecimal.ZERO
                         : position.getValue().max(BigDecimal.ZERO).multiply(price).setScale(2, RoundingMode.HALF_EVEN);
-                accountValues.put(position.getKey(), value);
+                symbols.merge(position.getKey(), value, BigDecimal::add);
+                symbolInHousehold.merge(position.getKey(), value, BigDecimal::add);
+                if (security != null) {
+                    issuers.merge(security.issuer(), value, BigDecimal::add);
+                    issuerInHousehold.merge(security.issuer(), value, BigDecimal::add);
+                    classInHousehold.merge(security.assetClass(), value, BigDecimal::add);
+                }
                 total = total.add(value);
             }
-            values.put(account.id(), accountValues);
+            bySymbol.put(account.id(), symbols);
+            byIssuer.put(account.id(), issuers);
             accountTotals.put(account.id(), total);
             householdTotal = householdTotal.add(total);
         }
         for (Placed order : orders) {
             OrderCheck check = order.check();
-            Symbol symbol = order.security().symbol();
-            String issuer = order.security().issuer();
+            Security security = order.security();
             AccountId id = order.account().id();
             BigDecimal accountTotal = accountTotals.get(id);
-            check.securityPctOfAccount = pct(values.get(id).getOrDefault(symbol, BigDecimal.ZERO), accountTotal);
-            check.issuerPctOfAccount = pct(issuerValue(values.get(id), issuer), accountTotal);
-            BigDecimal inHousehold = BigDecimal.ZERO;
-            BigDecimal issuerInHousehold = BigDecimal.ZERO;
-            BigDecimal classInHousehold = BigDecimal.ZERO;
-            for (Map<Symbol, BigDecimal> accountValues : values.values()) {
-                inHousehold = inHousehold.add(accountValues.getOrDefault(symbol, BigDecimal.ZERO));
-                issuerInHousehold = issuerInHousehold.add(issuerValue(accountValues, issuer));
-                for (var value : accountValues.entrySet()) {
-                    if (book.securities().find(value.getKey()).map(s -> s.assetClass().equals(order.security().assetClass()))
-                            .orElse(false)) {
-                        classInHousehold = classInHousehold.add(value.getValue());
-                    }
+            check.securityPctOfAccount = pct(bySymbol.get(id).getOrDefault(security.symbol(), BigDecimal.ZERO), accountTotal);
+            check.issuerPctOfAccount = pct(byIssuer.get(id).getOrDefault(security.issuer(), BigDecimal.ZERO), accountTotal);
+            check.securityPctOfHousehold = pct(symbolInHousehold.getOrDefault(security.symbol(), BigDecimal.ZERO), householdTotal);
+            check.issuerPctOfHousehold = pct(issuerInHousehold.getOrDefault(security.issuer(), BigDecimal.ZERO), householdTotal);
+            check.classPctOfHousehold = pct(classInHousehold.getOrDefault(security.assetClass(), BigDecimal.ZERO), householdTotal);
+            for (IpsBound bound : household.ipsBounds()) {
+                if (!bound.assetClass().equals(security.assetClass())) {
+                    continue;
                 }
-            }
-            check.securityPctOfHousehold = pct(inHousehold, householdTotal);
-            check.issuerPctOfHousehold = pct(issuerInHousehold, householdTotal);
-            check.classPctOfHousehold = pct(classInHousehold, householdTotal);
-            Optional<IpsBound> bound = household.ipsBounds().stream()
-                    .filter(b -> b.assetClass().equals(order.security().assetClass())).findFirst();
-            bound.ifPresent(b -> {
-                check.ipsMin = b.minPct();
-                check.ipsMax = b.maxPct();
+                check.ipsMin = bound.minPct();
+                check.ipsMax = bound.maxPct();
                 BigDecimal weight = check.classPctOfHousehold;
-                if (order.buy() && weight.compareTo(b.maxPct()) > 0) {
-                    check.ipsExcessPts = weight.subtract(b.maxPct());
-                } else if (!order.buy() && weight.compareTo(b.minPct()) < 0) {
-                    check.ipsExcessPts = b.minPct().subtract(weight);
+                if (order.buy() && weight.compareTo(bound.maxPct()) > 0) {
+                    check.ipsExcessPts = weight.subtract(bound.maxPct());
+                } else if (!order.buy() && weight.compareTo(bound.minPct()) < 0) {
+                    check.ipsExcessPts = bound.minPct().subtract(weight);
                 }
-            });
-        }
-    }
-
-    private BigDecimal issuerValue(Map<Symbol, BigDecimal> accountValues, String issuer) {
-        BigDecimal total = BigDecimal.ZERO;
-        for (var value : accountValues.entrySet()) {
-            if (book.securities().find(value.getKey()).map(s -> s.issuer().equals(issuer)).orElse(false)) {
-                total = total.add(value.getValue());
             }
         }
-        return total;
     }
 
     private void checkWashSales(Household household, List<Placed> orders) {

@@ -5,7 +5,9 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -14,8 +16,12 @@ import org.kie.api.runtime.KieSession;
  */
 public final class CompiledRuleSet {
 
-    /** What the compiler learnt about a row, kept to explain its firings. */
-    record RowInfo(RuleRef ref, String messageTemplate, Map<String, String> conditionValues) {
+    /**
+     * What the compiler learnt about a row, kept to explain its firings.
+     *
+     * @param fieldsSeen the fact fields the row tests or quotes: the values an explanation records
+     */
+    record RowInfo(RuleRef ref, MessageTemplate message, Map<String, String> conditionValues, Set<String> fieldsSeen) {
     }
 
     private final RuleSetVersion version;
@@ -23,6 +29,7 @@ public final class CompiledRuleSet {
     private final KieBase kieBase;
     private final String drl;
     private final Map<String, RowInfo> rowsByRuleName;
+    private final Map<String, Map<String, Object>> metadataByRule = new java.util.concurrent.ConcurrentHashMap<>();
 
     CompiledRuleSet(RuleSetVersion version, String workbookName, KieBase kieBase, String drl,
                     Map<String, RowInfo> rowsByRuleName) {
@@ -71,22 +78,38 @@ public final class CompiledRuleSet {
         }
     }
 
-    FiredRule explain(String ruleName, Map<String, Object> bindings, List<Object> matched, List<Object> outcomes,
-                      Map<String, Object> metadata) {
-        RowInfo row = rowsByRuleName.get(ruleName);
-        if (row == null) {
-            throw new IllegalStateException("rule " + ruleName + " fired but is not a row of " + workbookName);
+    /**
+     * Fires the rules over the facts with nothing recorded or explained, and returns how many fired: the
+     * bare Drools cost that benchmarks compare {@link #evaluate} against.
+     */
+    public int fireBare(Collection<?> facts) {
+        KieSession session = kieBase.newKieSession();
+        try {
+            session.setGlobal("outcome", new Outcome(this));
+            facts.forEach(session::insert);
+            return session.fireAllRules();
+        } finally {
+            session.dispose();
         }
+    }
+
+    FiredRule explain(Rule rule, Map<String, Object> bindings, List<? extends Object> matched, List<Object> outcomes) {
+        RowInfo row = rowsByRuleName.get(rule.getName());
+        if (row == null) {
+            throw new IllegalStateException("rule " + rule.getName() + " fired but is not a row of " + workbookName);
+        }
+        // a rule's metadata never changes: copy it once, not on every firing
+        Map<String, Object> metadata = metadataByRule.computeIfAbsent(rule.getName(), n -> Map.copyOf(rule.getMetaData()));
         Map<String, Map<String, Object>> facts = new LinkedHashMap<>();
         List<Map<String, Object>> factValues = new ArrayList<>();
         bindings.forEach((name, value) -> {
-            if (value != null && !FactProperties.of(value.getClass()).isEmpty() && !value.getClass().getName().startsWith("java.")) {
-                Map<String, Object> values = FactProperties.values(value);
+            if (value != null && !value.getClass().getName().startsWith("java.")) {
+                Map<String, Object> values = FactProperties.values(value, row.fieldsSeen());
                 facts.put(name, values);
                 factValues.add(values);
             }
         });
-        String message = MessageTemplate.render(row.messageTemplate(), factValues, row.conditionValues());
-        return new FiredRule(new Explanation(version, row.ref(), message, facts), outcomes, matched, metadata);
+        String message = row.message().render(factValues, row.conditionValues());
+        return new FiredRule(new Explanation(version, row.ref(), message, facts), outcomes, List.copyOf(matched), metadata);
     }
 }

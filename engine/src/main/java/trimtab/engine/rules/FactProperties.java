@@ -6,6 +6,7 @@ import java.lang.reflect.Modifier;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -51,10 +52,16 @@ final class FactProperties {
         return false;
     }
 
-    /** Property values of a fact, by name, in alphabetical order. */
-    static Map<String, Object> values(Object fact) {
+    /** The values of the named properties a fact has, in the order given. */
+    static Map<String, Object> values(Object fact, Set<String> names) {
+        Map<String, Method> getters = of(fact.getClass());
         Map<String, Object> values = new LinkedHashMap<>();
-        of(fact.getClass()).forEach((name, getter) -> values.put(name, read(fact, getter)));
+        for (String name : names) {
+            Method getter = getters.get(name);
+            if (getter != null) {
+                values.put(name, read(fact, getter));
+            }
+        }
         return values;
     }
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -13,31 +14,55 @@ import java.util.regex.Pattern;
  * A row's description with placeholders such as {@code {assetClass}} or {@code {Drift more than (pts)}},
  * filled with the values the rule saw: properties of the matched facts first, then the row's own
  * condition values by column label. Decimals are shown with two places and a thousands separator.
+ * Parsed once when the workbook is compiled; rendering is on the hot path of every violation.
  */
 final class MessageTemplate {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]+)}");
 
-    private MessageTemplate() {
+    /** Literal text, or a placeholder when {@code name} is set. */
+    private record Segment(String text, String name) {
+    }
+
+    private final List<Segment> segments;
+
+    private MessageTemplate(List<Segment> segments) {
+        this.segments = segments;
+    }
+
+    static MessageTemplate parse(String template) {
+        List<Segment> segments = new ArrayList<>();
+        Matcher m = PLACEHOLDER.matcher(template);
+        int at = 0;
+        while (m.find()) {
+            if (m.start() > at) {
+                segments.add(new Segment(template.substring(at, m.start()), null));
+            }
+            segments.add(new Segment(null, m.group(1).trim()));
+            at = m.end();
+        }
+        if (at < template.length()) {
+            segments.add(new Segment(template.substring(at), null));
+        }
+        return new MessageTemplate(List.copyOf(segments));
     }
 
     static List<String> placeholders(String template) {
-        List<String> names = new ArrayList<>();
-        Matcher m = PLACEHOLDER.matcher(template);
-        while (m.find()) {
-            names.add(m.group(1).trim());
-        }
-        return names;
+        return parse(template).placeholders();
     }
 
-    static String render(String template, List<Map<String, Object>> factValues, Map<String, String> rowValues) {
-        Matcher m = PLACEHOLDER.matcher(template);
+    List<String> placeholders() {
+        return segments.stream().filter(s -> s.name() != null).map(Segment::name).toList();
+    }
+
+    String render(List<Map<String, Object>> factValues, Map<String, String> rowValues) {
         StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String name = m.group(1).trim();
-            String value = lookup(name, factValues, rowValues).orElse("{" + name + "}");
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        for (Segment segment : segments) {
+            if (segment.name() == null) {
+                out.append(segment.text());
+            } else {
+                out.append(lookup(segment.name(), factValues, rowValues).orElse("{" + segment.name() + "}"));
+            }
         }
-        m.appendTail(out);
         return out.toString();
     }
 
@@ -47,7 +72,8 @@ final class MessageTemplate {
                 return Optional.of(format(values.get(name)));
             }
         }
-        return rowValues.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+        String lower = name.toLowerCase(Locale.ROOT);
+        return rowValues.entrySet().stream().filter(e -> e.getKey().toLowerCase(Locale.ROOT).equals(lower))
                 .map(Map.Entry::getValue).findFirst();
     }
 
@@ -56,9 +82,27 @@ final class MessageTemplate {
             return optional.map(MessageTemplate::format).orElse("none");
         }
         if (value instanceof BigDecimal decimal) {
-            // two places and a thousands separator: "7.00", "18,000.00"
-            return String.format(java.util.Locale.US, "%,.2f", decimal.setScale(2, RoundingMode.HALF_UP));
+            return amount(decimal);
         }
         return String.valueOf(value);
+    }
+
+    /** Two places and a thousands separator: "7.00", "-18,000.00". (String.format is too slow for every violation.) */
+    static String amount(BigDecimal value) {
+        String plain = value.setScale(2, RoundingMode.HALF_UP).toPlainString();
+        boolean negative = plain.startsWith("-");
+        String digits = negative ? plain.substring(1) : plain;
+        int point = digits.indexOf('.');
+        StringBuilder out = new StringBuilder(plain.length() + 4);
+        if (negative) {
+            out.append('-');
+        }
+        for (int i = 0; i < point; i++) {
+            if (i > 0 && (point - i) % 3 == 0) {
+                out.append(',');
+            }
+            out.append(digits.charAt(i));
+        }
+        return out.append(digits, point, digits.length()).toString();
     }
 }

@@ -35,8 +35,7 @@ public final class Outcome extends DefaultAgendaEventListener {
         for (String id : match.getDeclarationIds()) {
             bindings.put(id, match.getDeclarationValue(id));
         }
-        fired.add(ruleSet.explain(match.getRule().getName(), bindings, List.copyOf(match.getObjects()), pending,
-                match.getRule().getMetaData()));
+        fired.add(ruleSet.explain(match.getRule(), bindings, match.getObjects(), pending));
         pending.clear();
     }
 

@@ -84,8 +84,9 @@ public final class RuleSetCompiler {
             RuleTableLayout.Column description = table.columnsOf("DESCRIPTION").get(0);
             for (RuleTableLayout.DataRow row : table.rows()) {
                 RuleRef ref = new RuleRef(name, table.sheet(), row.spreadsheetRow(), row.cell(idColumn));
-                rows.put(table.ruleName(row), new CompiledRuleSet.RowInfo(ref, row.cell(description),
-                        WorkbookChecks.conditionValues(table, row)));
+                MessageTemplate message = MessageTemplate.parse(row.cell(description));
+                rows.put(table.ruleName(row), new CompiledRuleSet.RowInfo(ref, message,
+                        WorkbookChecks.conditionValues(table, row), WorkbookChecks.fieldsSeen(table, row, message)));
                 dataRows.put(table.ruleName(row), row);
             }
         }

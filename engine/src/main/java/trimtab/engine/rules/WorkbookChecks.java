@@ -284,6 +284,22 @@ final class WorkbookChecks {
         });
     }
 
+    /**
+     * The fact fields a row tests (its filled condition columns) and quotes (its description's
+     * placeholders), in that order: what an explanation records as "the facts it saw".
+     */
+    static Set<String> fieldsSeen(RuleTableLayout.Table table, RuleTableLayout.DataRow row, MessageTemplate message) {
+        Set<String> fields = new java.util.LinkedHashSet<>();
+        for (RuleTableLayout.Column column : table.columnsOf("CONDITION")) {
+            Matcher name = LEADING_NAME.matcher(column.template());
+            if (!row.cell(column).isEmpty() && name.find() && name.group(2) == null) {
+                fields.add(name.group(1));
+            }
+        }
+        fields.addAll(message.placeholders());
+        return fields;
+    }
+
     /** Column labels of the table's conditions with this row's values: the numbers a message may quote. */
     static Map<String, String> conditionValues(RuleTableLayout.Table table, RuleTableLayout.DataRow row) {
         Map<String, String> values = new LinkedHashMap<>();

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import trimtab.engine.book.AccountId;
@@ -32,10 +34,10 @@ public final class WashSaleLedger {
     public record Conflict(String detail, boolean permanentLoss) {
     }
 
-    private final List<Entry> entries = new ArrayList<>();
+    private final Map<WashSaleGroup, List<Entry>> byGroup = new HashMap<>();
 
     public void add(Entry entry) {
-        entries.add(entry);
+        byGroup.computeIfAbsent(entry.group(), g -> new ArrayList<>()).add(entry);
     }
 
     /**
@@ -43,8 +45,8 @@ public final class WashSaleLedger {
      * before it (executed) or is bought in the same batch.
      */
     public Optional<Conflict> forLossSale(AccountId account, WashSaleGroup group, LocalDate date) {
-        return entries.stream()
-                .filter(e -> e.purchase() && e.group().equals(group))
+        return byGroup.getOrDefault(group, List.of()).stream()
+                .filter(Entry::purchase)
                 .filter(e -> e.proposed() || within(e.date(), date))
                 .findFirst()
                 .map(e -> new Conflict("selling at a loss would be a wash sale because of the " + e.describe()
@@ -56,8 +58,8 @@ public final class WashSaleLedger {
      * before it, or is sold at a loss in the same batch. Bought in an IRA or Roth IRA, the loss is lost.
      */
     public Optional<Conflict> forPurchase(AccountId account, AccountType accountType, WashSaleGroup group, LocalDate date) {
-        return entries.stream()
-                .filter(e -> !e.purchase() && e.group().equals(group))
+        return byGroup.getOrDefault(group, List.of()).stream()
+                .filter(e -> !e.purchase())
                 .filter(e -> e.proposed() || within(e.date(), date))
                 .findFirst()
                 .map(e -> new Conflict("buying would replace the " + e.describe()
