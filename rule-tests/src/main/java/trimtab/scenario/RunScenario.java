@@ -37,16 +37,22 @@ public final class RunScenario {
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--workbook") && i + 1 < args.length) {
                 Path file = Path.of(args[++i]);
-                Workbook workbook = new Workbook(file.getFileName().toString(), Files.readAllBytes(file));
-                workbooks.put(file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).startsWith("guardrail")
-                        ? TableKind.GUARDRAILS : TableKind.TRIGGERS, workbook);
+                String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+                TableKind kind = name.contains("guardrail") ? TableKind.GUARDRAILS : name.contains("trigger") ? TableKind.TRIGGERS : null;
+                if (kind == null) {
+                    out.println("Cannot tell which table " + file.getFileName() + " is: its name must contain 'triggers'"
+                            + " or 'guardrails' (e.g. my-guardrails.drl.xlsx)");
+                    return 2;
+                }
+                workbooks.put(kind, new Workbook(file.getFileName().toString(), Files.readAllBytes(file)));
+                out.println("Using " + file + " as the " + kind.title().toLowerCase(java.util.Locale.ROOT) + " workbook");
             } else {
                 paths.add(Path.of(args[i]));
             }
         }
         if (paths.isEmpty()) {
             out.println("usage: ./trimtab scenario [--workbook FILE.drl.xlsx] SCENARIO_FILE_OR_FOLDER...");
-            out.println("  a --workbook whose name starts with 'guardrail' replaces the guardrails workbook, any other the triggers one");
+            out.println("  a --workbook whose name contains 'guardrails' replaces the guardrails workbook; 'triggers', the triggers one");
             return 2;
         }
         Map<TableKind, ScenarioRunner> runners = new EnumMap<>(TableKind.class);

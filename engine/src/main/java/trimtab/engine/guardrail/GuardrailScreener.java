@@ -1,9 +1,9 @@
 package trimtab.engine.guardrail;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import trimtab.engine.book.BookSnapshot;
 import trimtab.engine.rules.CompiledRuleSet;
 import trimtab.engine.rules.FiredRule;
@@ -11,7 +11,14 @@ import trimtab.engine.rules.TableKind;
 
 /**
  * Screens a batch of orders against the guardrails workbook: the same screener serves the planner's
- * proposals and the order system's orders. One rule session per batch; thread-safe.
+ * proposals and the order system's orders. Thread-safe.
+ *
+ * <p>A blocked order will not execute, so it must not fund or dilute the others: when a pass blocks an
+ * order that took part in the batch, the orders of its household are measured and screened again without
+ * it, until a pass blocks nothing new. (A sale blocked by the no-sell list no longer pays for a buy, which
+ * is then an overdraft.) Orders that need approval count as executing. Orders blocked in the same pass
+ * stay blocked even when one was blocked only because of the other (a loss sale and its replacement):
+ * the cautious reading.
  */
 public final class GuardrailScreener {
     private final CompiledRuleSet guardrails;
@@ -29,24 +36,60 @@ public final class GuardrailScreener {
     }
 
     public ScreeningResult screen(List<OrderRequest> orders, BookSnapshot book) {
-        List<OrderCheck> checks = checks(orders, book);
-        Map<OrderCheck, List<Violation>> violations = new LinkedHashMap<>();
-        checks.forEach(c -> violations.put(c, new ArrayList<>()));
+        PostTradeBatch batch = new PostTradeBatch(book);
+        OrderVerdict[] verdicts = new OrderVerdict[orders.size()];
+        Set<Integer> blocked = new HashSet<>();
+        List<Integer> pending = new ArrayList<>();
+        for (int i = 0; i < orders.size(); i++) {
+            pending.add(i);
+        }
+        while (!pending.isEmpty()) {
+            List<OrderCheck> checks = batch.checks(orders, blocked);
+            List<OrderCheck> screened = pending.stream().map(checks::get).toList();
+            List<List<Violation>> violations = violations(screened);
+            Set<String> householdsToRedo = new HashSet<>();
+            for (int k = 0; k < screened.size(); k++) {
+                int index = pending.get(k);
+                OrderCheck check = screened.get(k);
+                verdicts[index] = verdict(check, violations.get(k));
+                if (verdicts[index].verdict() == Verdict.BLOCK && check.isValued()) {
+                    blocked.add(index);
+                    householdsToRedo.add(check.getHouseholdId());
+                }
+            }
+            pending = new ArrayList<>();
+            for (int i = 0; i < orders.size(); i++) {
+                if (!blocked.contains(i) && checks.get(i).isValued() && householdsToRedo.contains(checks.get(i).getHouseholdId())) {
+                    pending.add(i);
+                }
+            }
+        }
+        return new ScreeningResult(guardrails.version(), book.asOf(), List.of(verdicts));
+    }
+
+    private List<List<Violation>> violations(List<OrderCheck> checks) {
+        List<List<Violation>> violations = new ArrayList<>();
+        java.util.IdentityHashMap<OrderCheck, List<Violation>> byCheck = new java.util.IdentityHashMap<>();
+        for (OrderCheck check : checks) {
+            List<Violation> list = new ArrayList<>();
+            violations.add(list);
+            byCheck.put(check, list);
+        }
         for (FiredRule fired : guardrails.evaluate(checks)) {
             OrderCheck check = fired.fact(OrderCheck.class).orElseThrow(() -> new IllegalStateException(
                     "row " + fired.explanation().rule() + " fired without an order"));
             Severity severity = fired.outcome(Severity.class).orElseThrow(() -> new IllegalStateException(
                     "row " + fired.explanation().rule() + " fired without recording a severity"));
-            violations.get(check).add(new Violation(fired.ruleId(), severity, fired.explanation()));
+            byCheck.get(check).add(new Violation(fired.ruleId(), severity, fired.explanation()));
         }
-        List<OrderVerdict> verdicts = new ArrayList<>();
-        violations.forEach((check, list) -> {
-            Verdict verdict = Verdict.PASS;
-            for (Violation v : list) {
-                verdict = verdict.worst(Verdict.of(v.severity()));
-            }
-            verdicts.add(new OrderVerdict(check.getOrderId(), verdict, list));
-        });
-        return new ScreeningResult(guardrails.version(), book.asOf(), verdicts);
+        return violations;
+    }
+
+    private static OrderVerdict verdict(OrderCheck check, List<Violation> violations) {
+        Verdict verdict = Verdict.PASS;
+        for (Violation violation : violations) {
+            verdict = verdict.worst(Verdict.of(violation.severity()));
+        }
+        return new OrderVerdict(check.getOrderId(), verdict, violations);
     }
 }

@@ -26,6 +26,7 @@ public final class OrderCheck {
     String assetClass = "";
     String issuer = "";
     String inputProblem = "";
+    boolean valued;
     boolean unknownAccount;
     boolean unknownSecurity;
     boolean priceMissing;
@@ -118,6 +119,14 @@ public final class OrderCheck {
 
     public boolean isInvalidInput() {
         return !inputProblem.isEmpty();
+    }
+
+    /**
+     * True when the order is readable, its account and security are known and it has a price: it was
+     * played in the batch and its notional, concentration and cash figures mean something.
+     */
+    public boolean isValued() {
+        return valued;
     }
 
     public boolean isUnknownAccount() {

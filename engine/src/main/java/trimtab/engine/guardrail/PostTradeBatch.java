@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,13 +48,28 @@ final class PostTradeBatch {
     }
 
     List<OrderCheck> checks(List<OrderRequest> orders) {
+        return checks(orders, Set.of());
+    }
+
+    /**
+     * @param excluded positions of orders that will not execute (blocked in an earlier pass): they are read
+     *                 and reported but take no part in the batch's post-trade state
+     */
+    List<OrderCheck> checks(List<OrderRequest> orders, Set<Integer> excluded) {
         List<OrderCheck> checks = new ArrayList<>();
         List<Placed> placed = new ArrayList<>();
-        Set<String> seenIds = new HashSet<>();
+        Map<String, Integer> idCounts = new HashMap<>();
+        for (int i = 0; i < orders.size(); i++) {
+            idCounts.merge(orderId(orders.get(i), i), 1, Integer::sum);
+        }
         for (int i = 0; i < orders.size(); i++) {
             OrderCheck check = new OrderCheck();
             checks.add(check);
-            read(orders.get(i), i, check, seenIds).ifPresent(placed::add);
+            Optional<Placed> order = read(orders.get(i), i, check, idCounts);
+            if (order.isPresent() && !excluded.contains(i)) {
+                check.valued = true;
+                placed.add(order.get());
+            }
         }
         // keyed by id: a household record's own hash would walk all its accounts and lots
         Map<HouseholdId, List<Placed>> byHousehold = new LinkedHashMap<>();
@@ -65,15 +79,20 @@ final class PostTradeBatch {
     }
 
     /** Reads an order as sent; returns it placed in the book when it is valid enough to simulate. */
-    private Optional<Placed> read(OrderRequest order, int index, OrderCheck check, Set<String> seenIds) {
+    private static String orderId(OrderRequest order, int index) {
+        return blank(order.orderId()) ? "#" + (index + 1) : order.orderId().trim();
+    }
+
+    private Optional<Placed> read(OrderRequest order, int index, OrderCheck check, Map<String, Integer> idCounts) {
         check.vix = book.market().vix();
         check.automated = order.automated();
-        check.orderId = blank(order.orderId()) ? "#" + (index + 1) : order.orderId().trim();
+        check.orderId = orderId(order, index);
         check.accountId = blank(order.account()) ? "" : order.account().trim();
         check.symbol = blank(order.symbol()) ? "" : order.symbol().trim().toUpperCase(Locale.ROOT);
         List<String> problems = new ArrayList<>();
-        if (!seenIds.add(check.orderId)) {
-            problems.add("order id " + check.orderId + " appears more than once in the batch");
+        if (idCounts.get(check.orderId) > 1) {
+            // every copy is refused: a verdict must belong to exactly one order
+            problems.add("order id " + check.orderId + " is used by " + idCounts.get(check.orderId) + " orders in the batch");
         }
         if (check.accountId.isEmpty()) {
             problems.add("no account is given");
@@ -236,6 +255,8 @@ final class PostTradeBatch {
             Map<Symbol, BigDecimal> symbols = new HashMap<>();
             Map<String, BigDecimal> issuers = new HashMap<>();
             BigDecimal total = cash.get(account.id());
+            // uninvested cash belongs to the CASH class, as in drift
+            classInHousehold.merge(AssetClass.CASH, total.max(BigDecimal.ZERO), BigDecimal::add);
             for (var position : positions.get(account.id()).entrySet()) {
                 Security security = book.securities().find(position.getKey()).orElse(null);
                 BigDecimal price = security != null && security.price() != null ? security.price() : orderPrices.get(position.getKey());
@@ -245,8 +266,8 @@ final class PostTradeBatch {
                 symbols.merge(position.getKey(), value, BigDecimal::add);
                 symbolInHousehold.merge(position.getKey(), value, BigDecimal::add);
                 if (security != null) {
-                    issuers.merge(security.issuer(), value, BigDecimal::add);
-                    issuerInHousehold.merge(security.issuer(), value, BigDecimal::add);
+                    issuers.merge(issuerOf(security), value, BigDecimal::add);
+                    issuerInHousehold.merge(issuerOf(security), value, BigDecimal::add);
                     classInHousehold.merge(security.assetClass(), value, BigDecimal::add);
                 }
                 total = total.add(value);
@@ -262,9 +283,9 @@ final class PostTradeBatch {
             AccountId id = order.account().id();
             BigDecimal accountTotal = accountTotals.get(id);
             check.securityPctOfAccount = pct(bySymbol.get(id).getOrDefault(security.symbol(), BigDecimal.ZERO), accountTotal);
-            check.issuerPctOfAccount = pct(byIssuer.get(id).getOrDefault(security.issuer(), BigDecimal.ZERO), accountTotal);
+            check.issuerPctOfAccount = pct(byIssuer.get(id).getOrDefault(issuerOf(security), BigDecimal.ZERO), accountTotal);
             check.securityPctOfHousehold = pct(symbolInHousehold.getOrDefault(security.symbol(), BigDecimal.ZERO), householdTotal);
-            check.issuerPctOfHousehold = pct(issuerInHousehold.getOrDefault(security.issuer(), BigDecimal.ZERO), householdTotal);
+            check.issuerPctOfHousehold = pct(issuerInHousehold.getOrDefault(issuerOf(security), BigDecimal.ZERO), householdTotal);
             check.classPctOfHousehold = pct(classInHousehold.getOrDefault(security.assetClass(), BigDecimal.ZERO), householdTotal);
             for (IpsBound bound : household.ipsBounds()) {
                 if (!bound.assetClass().equals(security.assetClass())) {
@@ -282,13 +303,19 @@ final class PostTradeBatch {
         }
     }
 
+    /** Securities without a known issuer are their own issuer, not one shared blank issuer. */
+    private static String issuerOf(Security security) {
+        return security.issuer().isBlank() ? "(" + security.symbol() + ")" : security.issuer();
+    }
+
     private void checkWashSales(Household household, List<Placed> orders) {
         WashSaleLedger ledger = new WashSaleLedger();
         LocalDate today = book.asOf();
         for (ExecutedTrade trade : household.recentTrades()) {
             Account account = household.account(trade.account()).orElseThrow();
             Optional<Security> security = book.securities().find(trade.symbol());
-            if (security.isEmpty() || trade.tradeDate().isBefore(today.minusDays(WashSaleLedger.WINDOW_DAYS))) {
+            if (security.isEmpty() || trade.tradeDate().isBefore(today.minusDays(WashSaleLedger.WINDOW_DAYS))
+                    || trade.tradeDate().isAfter(today)) {
                 continue;
             }
             boolean purchase = trade.side() == trimtab.engine.book.TradeSide.BUY;

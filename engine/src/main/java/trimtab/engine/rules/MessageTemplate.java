@@ -1,7 +1,6 @@
 package trimtab.engine.rules;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import trimtab.engine.book.Amounts;
 
 /**
  * A row's description with placeholders such as {@code {assetClass}} or {@code {Drift more than (pts)}},
@@ -74,7 +74,7 @@ final class MessageTemplate {
         }
         String lower = name.toLowerCase(Locale.ROOT);
         return rowValues.entrySet().stream().filter(e -> e.getKey().toLowerCase(Locale.ROOT).equals(lower))
-                .map(Map.Entry::getValue).findFirst();
+                .map(e -> Amounts.asTyped(e.getValue())).findFirst();
     }
 
     static String format(Object value) {
@@ -82,27 +82,8 @@ final class MessageTemplate {
             return optional.map(MessageTemplate::format).orElse("none");
         }
         if (value instanceof BigDecimal decimal) {
-            return amount(decimal);
+            return Amounts.format(decimal);
         }
         return String.valueOf(value);
-    }
-
-    /** Two places and a thousands separator: "7.00", "-18,000.00". (String.format is too slow for every violation.) */
-    static String amount(BigDecimal value) {
-        String plain = value.setScale(2, RoundingMode.HALF_UP).toPlainString();
-        boolean negative = plain.startsWith("-");
-        String digits = negative ? plain.substring(1) : plain;
-        int point = digits.indexOf('.');
-        StringBuilder out = new StringBuilder(plain.length() + 4);
-        if (negative) {
-            out.append('-');
-        }
-        for (int i = 0; i < point; i++) {
-            if (i > 0 && (point - i) % 3 == 0) {
-                out.append(',');
-            }
-            out.append(digits.charAt(i));
-        }
-        return out.append(digits, point, digits.length()).toString();
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import trimtab.engine.book.AccountId;
 import trimtab.engine.book.AccountType;
+import trimtab.engine.book.Amounts;
 import trimtab.engine.book.WashSaleGroup;
 
 /**
@@ -45,10 +46,11 @@ public final class WashSaleLedger {
      * before it (executed) or is bought in the same batch.
      */
     public Optional<Conflict> forLossSale(AccountId account, WashSaleGroup group, LocalDate date) {
+        // a replacement in an IRA is the worst case (the loss is lost for good): report it first
         return byGroup.getOrDefault(group, List.of()).stream()
                 .filter(Entry::purchase)
                 .filter(e -> e.proposed() || within(e.date(), date))
-                .findFirst()
+                .min(java.util.Comparator.comparing(e -> !isRetirement(e.accountType())))
                 .map(e -> new Conflict("selling at a loss would be a wash sale because of the " + e.describe()
                         + " (same wash-sale group " + group + ")", isRetirement(e.accountType())));
     }
@@ -63,7 +65,7 @@ public final class WashSaleLedger {
                 .filter(e -> e.proposed() || within(e.date(), date))
                 .findFirst()
                 .map(e -> new Conflict("buying would replace the " + e.describe()
-                        + e.loss().map(l -> " (loss " + l.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + ")").orElse("")
+                        + e.loss().map(l -> " (loss " + Amounts.format(l) + ")").orElse("")
                         + " within 30 days", isRetirement(accountType)));
     }
 
