@@ -1,20 +1,9 @@
 package trimtab.api.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
-import trimtab.engine.book.Account;
-import trimtab.engine.book.AccountId;
 import trimtab.engine.book.BookSnapshot;
-import trimtab.engine.book.CashFlow;
-import trimtab.engine.book.Household;
-import trimtab.engine.book.HouseholdId;
-import trimtab.engine.bookfile.BookYaml;
-import trimtab.engine.bookfile.ReferenceData;
 import trimtab.engine.rules.CompiledRuleSet;
 import trimtab.engine.rules.RuleSetCompiler;
 import trimtab.engine.rules.TableKind;
@@ -52,9 +41,7 @@ public final class TriggerBenchmark {
                 workbook.fileName(), triggers.ruleCount(), workbook.bytes().length, cold, median(warm),
                 Arrays.stream(warm).min().orElseThrow(), Arrays.stream(warm).max().orElseThrow(), warm.length);
 
-        ReferenceData reference = ShippedRules.referenceData();
-        BookSnapshot demo = BookYaml.read(demoBook(), "demo/book.yaml", reference);
-        BookSnapshot book = replicate(demo, reference);
+        BookSnapshot book = DemoBook.replicated(COPIES);
         TriggerEvaluator evaluator = new TriggerEvaluator(triggers);
         for (int i = 0; i < 3; i++) {
             evaluator.evaluate(book); // warm-up
@@ -71,34 +58,10 @@ public final class TriggerBenchmark {
                 Arrays.stream(perSecond).max().orElseThrow(), EVALUATION_ROUNDS);
     }
 
-    /** {@link #COPIES} copies of every demo household, with their own ids. */
-    private static BookSnapshot replicate(BookSnapshot demo, ReferenceData reference) {
-        List<Household> households = new ArrayList<>();
-        for (int copy = 0; copy < COPIES; copy++) {
-            String suffix = "-" + copy;
-            for (Household h : demo.households()) {
-                List<Account> accounts = h.accounts().stream().map(a -> new Account(AccountId.of(a.id() + suffix), a.type(),
-                        a.custodian(), a.cash(), a.fractionalShares(), a.noBuy(), a.noSell(), a.esgExclusions(), a.lots(),
-                        a.model(), a.planMenu())).toList();
-                List<CashFlow> flows = h.cashFlows().stream().map(f -> new CashFlow(AccountId.of(f.account() + suffix),
-                        f.date(), f.amount(), f.note())).toList();
-                households.add(new Household(HouseholdId.of(h.id() + suffix), h.name(), h.advisor(), h.taxProfile(), h.model(),
-                        h.lastRebalance(), accounts, flows, h.lifeEvents(), h.restrictions(), h.ipsBounds(), h.recentTrades()));
-            }
-        }
-        return new BookSnapshot(demo.market(), demo.securities(), reference.models(), households, List.of());
-    }
-
     private static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
-    private static String demoBook() throws IOException {
-        try (InputStream in = TriggerBenchmark.class.getResourceAsStream("/demo/book.yaml")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

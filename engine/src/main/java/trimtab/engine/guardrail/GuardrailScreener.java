@@ -1,10 +1,15 @@
 package trimtab.engine.guardrail;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import trimtab.engine.book.BookSnapshot;
+import trimtab.engine.book.HouseholdId;
 import trimtab.engine.rules.CompiledRuleSet;
 import trimtab.engine.rules.FiredRule;
 import trimtab.engine.rules.TableKind;
@@ -22,6 +27,8 @@ import trimtab.engine.rules.TableKind;
  */
 public final class GuardrailScreener {
     private final CompiledRuleSet guardrails;
+    /** Each household's pre-batch state, per book snapshot (a new snapshot starts afresh; old ones are collected). */
+    private final Map<BookSnapshot, Map<HouseholdId, HouseholdBase>> bases = Collections.synchronizedMap(new WeakHashMap<>());
 
     public GuardrailScreener(CompiledRuleSet guardrails) {
         if (guardrails.version().kind() != TableKind.GUARDRAILS) {
@@ -36,15 +43,18 @@ public final class GuardrailScreener {
     }
 
     public ScreeningResult screen(List<OrderRequest> orders, BookSnapshot book) {
-        PostTradeBatch batch = new PostTradeBatch(book);
+        Map<HouseholdId, HouseholdBase> cached = bases.computeIfAbsent(book, b -> new ConcurrentHashMap<>());
+        PostTradeBatch batch = new PostTradeBatch(book,
+                household -> cached.computeIfAbsent(household.id(), id -> new HouseholdBase(household, book.securities())));
         OrderVerdict[] verdicts = new OrderVerdict[orders.size()];
         Set<Integer> blocked = new HashSet<>();
+        Set<String> households = null;
         List<Integer> pending = new ArrayList<>();
         for (int i = 0; i < orders.size(); i++) {
             pending.add(i);
         }
         while (!pending.isEmpty()) {
-            List<OrderCheck> checks = batch.checks(orders, blocked);
+            List<OrderCheck> checks = batch.checks(orders, blocked, households);
             List<OrderCheck> screened = pending.stream().map(checks::get).toList();
             List<List<Violation>> violations = violations(screened);
             Set<String> householdsToRedo = new HashSet<>();
@@ -58,6 +68,7 @@ public final class GuardrailScreener {
                 }
             }
             pending = new ArrayList<>();
+            households = householdsToRedo;
             for (int i = 0; i < orders.size(); i++) {
                 if (!blocked.contains(i) && checks.get(i).isValued() && householdsToRedo.contains(checks.get(i).getHouseholdId())) {
                     pending.add(i);

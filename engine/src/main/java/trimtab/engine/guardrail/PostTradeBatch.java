@@ -37,6 +37,7 @@ final class PostTradeBatch {
     private static final int PCT_SCALE = 6;
 
     private final BookSnapshot book;
+    private final java.util.function.Function<Household, HouseholdBase> bases;
 
     /** A valid order with its resolved book entries. */
     private record Placed(OrderCheck check, Household household, Account account, Security security, boolean buy,
@@ -44,18 +45,25 @@ final class PostTradeBatch {
     }
 
     PostTradeBatch(BookSnapshot book) {
+        this(book, household -> new HouseholdBase(household, book.securities()));
+    }
+
+    /** @param bases each household's state before the batch, typically cached per book snapshot */
+    PostTradeBatch(BookSnapshot book, java.util.function.Function<Household, HouseholdBase> bases) {
         this.book = book;
+        this.bases = bases;
     }
 
     List<OrderCheck> checks(List<OrderRequest> orders) {
-        return checks(orders, Set.of());
+        return checks(orders, Set.of(), null);
     }
 
     /**
-     * @param excluded positions of orders that will not execute (blocked in an earlier pass): they are read
-     *                 and reported but take no part in the batch's post-trade state
+     * @param excluded   positions of orders that will not execute (blocked in an earlier pass): they are read
+     *                   and reported but take no part in the batch's post-trade state
+     * @param households the households to play the batch for, or null for all; the other orders are only read
      */
-    List<OrderCheck> checks(List<OrderRequest> orders, Set<Integer> excluded) {
+    List<OrderCheck> checks(List<OrderRequest> orders, Set<Integer> excluded, Set<String> households) {
         List<OrderCheck> checks = new ArrayList<>();
         List<Placed> placed = new ArrayList<>();
         Map<String, Integer> idCounts = new HashMap<>();
@@ -66,7 +74,8 @@ final class PostTradeBatch {
             OrderCheck check = new OrderCheck();
             checks.add(check);
             Optional<Placed> order = read(orders.get(i), i, check, idCounts);
-            if (order.isPresent() && !excluded.contains(i)) {
+            if (order.isPresent() && !excluded.contains(i)
+                    && (households == null || households.contains(order.get().household().id().value()))) {
                 check.valued = true;
                 placed.add(order.get());
             }
@@ -169,61 +178,63 @@ final class PostTradeBatch {
                 && !account.planMenu().contains(symbol);
     }
 
-    /** Plays one household's orders, sells before buys, and measures each order after the whole batch. */
+    /**
+     * Plays one household's orders on its base state, sells before buys, and measures each order after the
+     * whole batch; only the positions and cash the orders touch are worked out again.
+     */
     private void simulate(Household household, List<Placed> orders) {
-        Map<AccountId, Map<Symbol, BigDecimal>> positions = new HashMap<>();
-        Map<AccountId, BigDecimal> cash = new HashMap<>();
-        Map<AccountId, Map<Symbol, List<TaxLot>>> lots = new HashMap<>();
-        for (Account account : household.accounts()) {
-            Map<Symbol, BigDecimal> held = new HashMap<>();
-            Map<Symbol, List<TaxLot>> bySymbol = new HashMap<>();
-            for (TaxLot lot : account.lots()) {
-                held.merge(lot.symbol(), lot.quantity(), BigDecimal::add);
-                bySymbol.computeIfAbsent(lot.symbol(), s -> new ArrayList<>()).add(lot);
-            }
-            positions.put(account.id(), held);
-            cash.put(account.id(), account.cash());
-            lots.put(account.id(), bySymbol);
-        }
-        Map<Symbol, BigDecimal> prices = new HashMap<>();
-        orders.forEach(o -> prices.put(o.security().symbol(), o.price()));
-
+        HouseholdBase base = bases.apply(household);
+        Map<AccountId, Map<Symbol, BigDecimal>> quantityChange = new HashMap<>();
+        Map<AccountId, BigDecimal> cashChange = new HashMap<>();
         Map<AccountId, Map<Symbol, BigDecimal>> relieved = new HashMap<>();
-        for (Placed sell : orders.stream().filter(o -> !o.buy()).toList()) {
+        for (Placed sell : orders) {
+            if (sell.buy()) {
+                continue;
+            }
             AccountId id = sell.account().id();
             Symbol symbol = sell.security().symbol();
-            BigDecimal held = positions.get(id).getOrDefault(symbol, BigDecimal.ZERO);
+            BigDecimal held = quantityAfter(base, quantityChange, id, symbol);
             BigDecimal sold = sell.quantity().min(held.max(BigDecimal.ZERO));
             sell.check().heldQuantity = held;
             sell.check().shortBy = sell.quantity().subtract(sold);
-            positions.get(id).put(symbol, held.subtract(sold));
-            cash.merge(id, sold.multiply(sell.price()).setScale(2, RoundingMode.HALF_EVEN), BigDecimal::add);
+            quantityChange.computeIfAbsent(id, a -> new HashMap<>()).merge(symbol, sold.negate(), BigDecimal::add);
+            BigDecimal proceeds = sold.multiply(sell.price()).setScale(2, RoundingMode.HALF_EVEN);
+            cashChange.merge(id, proceeds, BigDecimal::add);
             if (!sell.account().type().isTaxSheltered()) {
                 BigDecimal already = relieved.computeIfAbsent(id, a -> new HashMap<>()).getOrDefault(symbol, BigDecimal.ZERO);
-                BigDecimal basis = highestCostBasis(lots.get(id).getOrDefault(symbol, List.of()), already, sold);
+                BigDecimal basis = highestCostBasis(base.lotsHighestCostFirst.get(id).getOrDefault(symbol, List.of()), already, sold);
                 relieved.get(id).put(symbol, already.add(sold));
-                BigDecimal gain = sold.multiply(sell.price()).subtract(basis).setScale(2, RoundingMode.HALF_EVEN);
+                BigDecimal gain = proceeds.subtract(basis).setScale(2, RoundingMode.HALF_EVEN);
                 sell.check().estimatedLoss = gain.signum() < 0 ? gain.negate() : BigDecimal.ZERO;
             }
         }
-        for (Placed buy : orders.stream().filter(Placed::buy).toList()) {
+        for (Placed buy : orders) {
+            if (!buy.buy()) {
+                continue;
+            }
             AccountId id = buy.account().id();
-            BigDecimal available = cash.get(id);
+            Symbol symbol = buy.security().symbol();
+            BigDecimal available = base.cash.get(id).add(cashChange.getOrDefault(id, BigDecimal.ZERO));
             BigDecimal cost = buy.check().notional;
-            buy.check().heldQuantity = positions.get(id).getOrDefault(buy.security().symbol(), BigDecimal.ZERO);
+            buy.check().heldQuantity = quantityAfter(base, quantityChange, id, symbol);
             buy.check().cashAvailable = available.max(BigDecimal.ZERO);
             buy.check().overdraftBy = cost.subtract(available.max(BigDecimal.ZERO)).max(BigDecimal.ZERO).min(cost);
-            cash.put(id, available.subtract(cost));
-            positions.get(id).merge(buy.security().symbol(), buy.quantity(), BigDecimal::add);
+            cashChange.merge(id, cost.negate(), BigDecimal::add);
+            quantityChange.computeIfAbsent(id, a -> new HashMap<>()).merge(symbol, buy.quantity(), BigDecimal::add);
         }
-        measure(household, orders, positions, cash, prices);
+        measure(household, base, orders, quantityChange, cashChange);
         checkWashSales(household, orders);
     }
 
-    /** Basis of {@code quantity} shares taken from the highest-cost lots, after {@code skip} shares already taken. */
-    private static BigDecimal highestCostBasis(List<TaxLot> lots, BigDecimal skip, BigDecimal quantity) {
-        List<TaxLot> sorted = new ArrayList<>(lots);
-        sorted.sort(Comparator.comparing((TaxLot l) -> l.costBasis().divide(l.quantity(), 10, RoundingMode.HALF_EVEN)).reversed());
+    private static BigDecimal quantityAfter(HouseholdBase base, Map<AccountId, Map<Symbol, BigDecimal>> change, AccountId id,
+                                            Symbol symbol) {
+        BigDecimal held = base.quantity.get(id).getOrDefault(symbol, BigDecimal.ZERO);
+        Map<Symbol, BigDecimal> changed = change.get(id);
+        return changed == null ? held : held.add(changed.getOrDefault(symbol, BigDecimal.ZERO));
+    }
+
+    /** Basis of {@code quantity} shares taken from lots sorted highest cost first, after {@code skip} shares already taken. */
+    private static BigDecimal highestCostBasis(List<TaxLot> sorted, BigDecimal skip, BigDecimal quantity) {
         BigDecimal toSkip = skip;
         BigDecimal remaining = quantity;
         BigDecimal basis = BigDecimal.ZERO;
@@ -241,52 +252,61 @@ final class PostTradeBatch {
         return basis;
     }
 
-    private void measure(Household household, List<Placed> orders, Map<AccountId, Map<Symbol, BigDecimal>> positions,
-                         Map<AccountId, BigDecimal> cash, Map<Symbol, BigDecimal> orderPrices) {
-        // one pass over the household after the batch; each order is then measured by lookups
-        Map<AccountId, Map<Symbol, BigDecimal>> bySymbol = new HashMap<>();
-        Map<AccountId, Map<String, BigDecimal>> byIssuer = new HashMap<>();
-        Map<AccountId, BigDecimal> accountTotals = new HashMap<>();
-        Map<Symbol, BigDecimal> symbolInHousehold = new HashMap<>();
-        Map<String, BigDecimal> issuerInHousehold = new HashMap<>();
-        Map<AssetClass, BigDecimal> classInHousehold = new HashMap<>();
-        BigDecimal householdTotal = BigDecimal.ZERO;
-        for (Account account : household.accounts()) {
-            Map<Symbol, BigDecimal> symbols = new HashMap<>();
-            Map<String, BigDecimal> issuers = new HashMap<>();
-            BigDecimal total = cash.get(account.id());
-            // uninvested cash belongs to the CASH class, as in drift
-            classInHousehold.merge(AssetClass.CASH, total.max(BigDecimal.ZERO), BigDecimal::add);
-            for (var position : positions.get(account.id()).entrySet()) {
-                Security security = book.securities().find(position.getKey()).orElse(null);
-                BigDecimal price = security != null && security.price() != null ? security.price() : orderPrices.get(position.getKey());
-                // an unpriced holding cannot be valued: it counts as 0 here (its own orders are blocked)
-                BigDecimal value = price == null ? BigDecimal.ZERO
-                        : position.getValue().max(BigDecimal.ZERO).multiply(price).setScale(2, RoundingMode.HALF_EVEN);
-                symbols.merge(position.getKey(), value, BigDecimal::add);
-                symbolInHousehold.merge(position.getKey(), value, BigDecimal::add);
-                if (security != null) {
-                    issuers.merge(issuerOf(security), value, BigDecimal::add);
-                    issuerInHousehold.merge(issuerOf(security), value, BigDecimal::add);
-                    classInHousehold.merge(security.assetClass(), value, BigDecimal::add);
-                }
-                total = total.add(value);
+    /** The base sums plus what the batch changed, then each order's shares of account and household. */
+    private void measure(Household household, HouseholdBase base, List<Placed> orders,
+                         Map<AccountId, Map<Symbol, BigDecimal>> quantityChange, Map<AccountId, BigDecimal> cashChange) {
+        Map<Symbol, BigDecimal> orderPrices = new HashMap<>();
+        orders.forEach(o -> orderPrices.put(o.security().symbol(), o.price()));
+        Map<AccountId, Map<Symbol, BigDecimal>> value = new HashMap<>();
+        Map<AccountId, Map<String, BigDecimal>> issuerChange = new HashMap<>();
+        Map<AccountId, BigDecimal> accountChange = new HashMap<>();
+        Map<Symbol, BigDecimal> symbolChange = new HashMap<>();
+        Map<String, BigDecimal> householdIssuerChange = new HashMap<>();
+        Map<AssetClass, BigDecimal> classChange = new HashMap<>();
+        BigDecimal householdChange = BigDecimal.ZERO;
+        for (var account : quantityChange.entrySet()) {
+            AccountId id = account.getKey();
+            for (Symbol symbol : account.getValue().keySet()) {
+                Security security = book.securities().find(symbol).orElseThrow();
+                BigDecimal price = security.price() != null ? security.price() : orderPrices.get(symbol);
+                BigDecimal after = HouseholdBase.valueOf(quantityAfter(base, quantityChange, id, symbol), price);
+                BigDecimal change = after.subtract(base.value.get(id).getOrDefault(symbol, BigDecimal.ZERO));
+                String issuer = HouseholdBase.issuerOf(security);
+                value.computeIfAbsent(id, a -> new HashMap<>()).put(symbol, after);
+                issuerChange.computeIfAbsent(id, a -> new HashMap<>()).merge(issuer, change, BigDecimal::add);
+                accountChange.merge(id, change, BigDecimal::add);
+                symbolChange.merge(symbol, change, BigDecimal::add);
+                householdIssuerChange.merge(issuer, change, BigDecimal::add);
+                classChange.merge(security.assetClass(), change, BigDecimal::add);
+                householdChange = householdChange.add(change);
             }
-            bySymbol.put(account.id(), symbols);
-            byIssuer.put(account.id(), issuers);
-            accountTotals.put(account.id(), total);
-            householdTotal = householdTotal.add(total);
         }
+        for (var change : cashChange.entrySet()) {
+            accountChange.merge(change.getKey(), change.getValue(), BigDecimal::add);
+            classChange.merge(AssetClass.CASH, change.getValue(), BigDecimal::add);
+            householdChange = householdChange.add(change.getValue());
+        }
+        BigDecimal householdTotal = base.householdTotal.add(householdChange);
         for (Placed order : orders) {
             OrderCheck check = order.check();
             Security security = order.security();
             AccountId id = order.account().id();
-            BigDecimal accountTotal = accountTotals.get(id);
-            check.securityPctOfAccount = pct(bySymbol.get(id).getOrDefault(security.symbol(), BigDecimal.ZERO), accountTotal);
-            check.issuerPctOfAccount = pct(byIssuer.get(id).getOrDefault(issuerOf(security), BigDecimal.ZERO), accountTotal);
-            check.securityPctOfHousehold = pct(symbolInHousehold.getOrDefault(security.symbol(), BigDecimal.ZERO), householdTotal);
-            check.issuerPctOfHousehold = pct(issuerInHousehold.getOrDefault(issuerOf(security), BigDecimal.ZERO), householdTotal);
-            check.classPctOfHousehold = pct(classInHousehold.getOrDefault(security.assetClass(), BigDecimal.ZERO), householdTotal);
+            String issuer = HouseholdBase.issuerOf(security);
+            BigDecimal accountTotal = base.accountTotal.get(id).add(accountChange.getOrDefault(id, BigDecimal.ZERO));
+            BigDecimal securityValue = value.getOrDefault(id, Map.of()).getOrDefault(security.symbol(),
+                    base.value.get(id).getOrDefault(security.symbol(), BigDecimal.ZERO));
+            BigDecimal issuerValue = base.issuerValue.get(id).getOrDefault(issuer, BigDecimal.ZERO)
+                    .add(issuerChange.getOrDefault(id, Map.of()).getOrDefault(issuer, BigDecimal.ZERO));
+            check.securityPctOfAccount = pct(securityValue, accountTotal);
+            check.issuerPctOfAccount = pct(issuerValue, accountTotal);
+            check.securityPctOfHousehold = pct(base.householdSymbol.getOrDefault(security.symbol(), BigDecimal.ZERO)
+                    .add(symbolChange.getOrDefault(security.symbol(), BigDecimal.ZERO)), householdTotal);
+            check.issuerPctOfHousehold = pct(base.householdIssuer.getOrDefault(issuer, BigDecimal.ZERO)
+                    .add(householdIssuerChange.getOrDefault(issuer, BigDecimal.ZERO)), householdTotal);
+            // uninvested cash counts in the CASH class only while it is positive
+            BigDecimal classValue = base.householdClass.getOrDefault(security.assetClass(), BigDecimal.ZERO)
+                    .add(classChange.getOrDefault(security.assetClass(), BigDecimal.ZERO));
+            check.classPctOfHousehold = pct(classValue.max(BigDecimal.ZERO), householdTotal);
             for (IpsBound bound : household.ipsBounds()) {
                 if (!bound.assetClass().equals(security.assetClass())) {
                     continue;
@@ -301,11 +321,6 @@ final class PostTradeBatch {
                 }
             }
         }
-    }
-
-    /** Securities without a known issuer are their own issuer, not one shared blank issuer. */
-    private static String issuerOf(Security security) {
-        return security.issuer().isBlank() ? "(" + security.symbol() + ")" : security.issuer();
     }
 
     private void checkWashSales(Household household, List<Placed> orders) {
