@@ -120,6 +120,12 @@ class BrokenWorkbooksTest {
     }
 
     @Test
+    void the_rules_are_listed_in_sheet_and_row_order() {
+        assertThat(inForce.rules().get(0)).isEqualTo(new trimtab.engine.rules.RuleRef("triggers.drl.xlsx", "Drift", 6, "DRIFT-ABS-01"));
+        assertThat(inForce.rules().get(20)).isEqualTo(new trimtab.engine.rules.RuleRef("triggers.drl.xlsx", "MultiFactor", 8, "MULTI-03"));
+    }
+
+    @Test
     void a_workbook_without_rule_tables_is_refused_rather_than_enforcing_nothing() {
         byte[] settingsOnly = edit(wb -> {
             while (wb.getNumberOfSheets() > 1) {

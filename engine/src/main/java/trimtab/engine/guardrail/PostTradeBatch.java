@@ -14,17 +14,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import trimtab.engine.book.Account;
 import trimtab.engine.book.AccountId;
+import trimtab.engine.book.AccountType;
 import trimtab.engine.book.AssetClass;
 import trimtab.engine.book.BookSnapshot;
 import trimtab.engine.book.ExecutedTrade;
 import trimtab.engine.book.Household;
 import trimtab.engine.book.HouseholdId;
 import trimtab.engine.book.IpsBound;
+import trimtab.engine.book.Restriction;
 import trimtab.engine.book.Security;
 import trimtab.engine.book.Symbol;
 import trimtab.engine.book.TaxLot;
+import trimtab.engine.book.TradeSide;
 import trimtab.engine.washsale.WashSaleLedger;
 
 /**
@@ -37,7 +41,7 @@ final class PostTradeBatch {
     private static final int PCT_SCALE = 6;
 
     private final BookSnapshot book;
-    private final java.util.function.Function<Household, HouseholdBase> bases;
+    private final Function<Household, HouseholdBase> bases;
 
     /** A valid order with its resolved book entries. */
     private record Placed(OrderCheck check, Household household, Account account, Security security, boolean buy,
@@ -49,7 +53,7 @@ final class PostTradeBatch {
     }
 
     /** @param bases each household's state before the batch, typically cached per book snapshot */
-    PostTradeBatch(BookSnapshot book, java.util.function.Function<Household, HouseholdBase> bases) {
+    PostTradeBatch(BookSnapshot book, Function<Household, HouseholdBase> bases) {
         this.book = book;
         this.bases = bases;
     }
@@ -157,7 +161,7 @@ final class PostTradeBatch {
             check.firmRestricted = true;
             check.firmRestrictionReason = r.reason();
         });
-        for (trimtab.engine.book.Restriction restriction : household.restrictions()) {
+        for (Restriction restriction : household.restrictions()) {
             if (restriction.symbol().equals(symbol)) {
                 check.clientRestricted = true;
                 check.clientRestrictionReason = restriction.reason();
@@ -174,7 +178,7 @@ final class PostTradeBatch {
             }
             check.esgConflictTags = String.join(", ", conflicts);
         }
-        check.offPlanMenu = check.side.equals("BUY") && account.type() == trimtab.engine.book.AccountType.ERISA_PLAN
+        check.offPlanMenu = check.side.equals("BUY") && account.type() == AccountType.ERISA_PLAN
                 && !account.planMenu().contains(symbol);
     }
 
@@ -333,7 +337,7 @@ final class PostTradeBatch {
                     || trade.tradeDate().isAfter(today)) {
                 continue;
             }
-            boolean purchase = trade.side() == trimtab.engine.book.TradeSide.BUY;
+            boolean purchase = trade.side() == TradeSide.BUY;
             if (purchase || (trade.isLossSale() && !account.type().isTaxSheltered())) {
                 ledger.add(new WashSaleLedger.Entry(account.id(), account.type(), trade.symbol().value(),
                         security.get().washSaleGroup(), purchase, trade.quantity(), trade.tradeDate(),

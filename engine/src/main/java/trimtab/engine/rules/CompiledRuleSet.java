@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.kie.api.KieBase;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
@@ -29,7 +30,7 @@ public final class CompiledRuleSet {
     private final KieBase kieBase;
     private final String drl;
     private final Map<String, RowInfo> rowsByRuleName;
-    private final Map<String, Map<String, Object>> metadataByRule = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> metadataByRule = new ConcurrentHashMap<>();
 
     CompiledRuleSet(RuleSetVersion version, String workbookName, KieBase kieBase, String drl,
                     Map<String, RowInfo> rowsByRuleName) {
@@ -37,7 +38,8 @@ public final class CompiledRuleSet {
         this.workbookName = workbookName;
         this.kieBase = kieBase;
         this.drl = drl;
-        this.rowsByRuleName = Map.copyOf(rowsByRuleName);
+        // insertion order is sheet and row order: keep it for rules()
+        this.rowsByRuleName = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rowsByRuleName));
     }
 
     public RuleSetVersion version() {
@@ -59,8 +61,7 @@ public final class CompiledRuleSet {
 
     /** Every row of the workbook, in sheet and row order. */
     public List<RuleRef> rules() {
-        return rowsByRuleName.values().stream().map(RowInfo::ref)
-                .sorted((a, b) -> a.sheet().equals(b.sheet()) ? Integer.compare(a.row(), b.row()) : 0).toList();
+        return rowsByRuleName.values().stream().map(RowInfo::ref).toList();
     }
 
     /** Inserts the facts, fires every rule that matches and returns the firings in order. */

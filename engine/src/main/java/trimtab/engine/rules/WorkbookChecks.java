@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Our own checks of a workbook's decision tables, for mistakes Drools accepts silently or reports only
@@ -340,9 +339,5 @@ final class WorkbookChecks {
 
     private void error(RuleTableLayout.Table table, int row0, int column0, String message) {
         errors.add(RuleBuildError.atCell(workbook, table.sheet(), row0, column0, message));
-    }
-
-    static String describe(List<RuleBuildError> errors) {
-        return errors.stream().map(RuleBuildError::located).collect(Collectors.joining("\n"));
     }
 }
