@@ -174,9 +174,14 @@ class BrokenWorkbooksTest {
         return e.errors().get(0);
     }
 
-    /** A copy of the shipped workbook with an edit applied, as bytes. */
+    /** A copy of the shipped triggers workbook with an edit applied, as bytes. */
     static byte[] edit(Consumer<XSSFWorkbook> change) {
-        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(SHIPPED.bytes()))) {
+        return editOf(SHIPPED, change);
+    }
+
+    /** A copy of a workbook with an edit applied, as bytes. */
+    static byte[] editOf(Workbook workbook, Consumer<XSSFWorkbook> change) {
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(workbook.bytes()))) {
             change.accept(wb);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             wb.write(out);

@@ -32,6 +32,8 @@ final class WorkbookChecks {
     private static final Pattern COMPARISON = Pattern.compile("^\\s*([A-Za-z_]\\w*)\\s*(>=|<=|>|<|==|!=)\\s*\\$param\\s*$");
     private static final Pattern CALL_WITH_PARAM = Pattern.compile("^\\s*([A-Za-z_]\\w*)\\s*\\(\\s*\\$param\\s*\\)");
     private static final Pattern TEXT_EQUALS = Pattern.compile("^\\s*([A-Za-z_]\\w*)\\s*==\\s*\"\\$param\"\\s*$");
+    /** An action that passes the cell as a number, e.g. {@code PolicyLimit.gainBudget($param)}. */
+    private static final Pattern NUMBER_ARGUMENT = Pattern.compile("\\(\\s*\\$param\\s*\\)");
     private static final Pattern OUTCOME_ENUM = Pattern.compile("outcome\\.record\\(\\s*([\\w.]+)\\.\\$param\\s*\\)");
     private static final Pattern UNQUOTED_METADATA = Pattern.compile("^\\s*\\w+\\(\\s*\\$param\\s*\\)\\s*$");
     private static final Pattern RULE_ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_.-]*$");
@@ -249,11 +251,13 @@ final class WorkbookChecks {
                 error(table, row.row0(), table.column0(), "the row has no condition, so it would fire for every fact;"
                         + " fill at least one condition cell");
             }
-            for (RuleTableLayout.Column action : table.columnsOf("ACTION")) {
-                if (row.cell(action).isEmpty()) {
-                    error(table, row.row0(), action.index(), "the row has no value in column '" + label(action)
-                            + "'; every row must say what it does");
-                }
+            List<RuleTableLayout.Column> actions = table.columnsOf("ACTION");
+            // a row may leave some actions empty (the tax policy layers rows), but not all of them
+            if (actions.stream().allMatch(a -> row.cell(a).isEmpty())) {
+                error(table, row.row0(), actions.get(0).index(), "the row has no value in column '" + label(actions.get(0))
+                        + "'; every row must say what it does");
+            }
+            for (RuleTableLayout.Column action : actions) {
                 checkOutcomeValue(table, row, action);
             }
             for (RuleTableLayout.Column metadata : table.columnsOf("METADATA")) {
@@ -268,8 +272,12 @@ final class WorkbookChecks {
     }
 
     private void checkOutcomeValue(RuleTableLayout.Table table, RuleTableLayout.DataRow row, RuleTableLayout.Column action) {
-        Matcher m = OUTCOME_ENUM.matcher(action.template());
         String value = row.cell(action);
+        if (!value.isEmpty() && NUMBER_ARGUMENT.matcher(action.template()).find() && !isNumber(value, false)) {
+            error(table, row.row0(), action.index(), "'" + value + "' in column '" + label(action) + "' is not a number");
+            return;
+        }
+        Matcher m = OUTCOME_ENUM.matcher(action.template());
         if (!m.find() || value.isEmpty()) {
             return;
         }
