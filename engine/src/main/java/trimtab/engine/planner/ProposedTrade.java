@@ -1,0 +1,22 @@
+package trimtab.engine.planner;
+
+import java.math.BigDecimal;
+import java.util.List;
+import trimtab.engine.book.AccountId;
+import trimtab.engine.book.AssetClass;
+import trimtab.engine.book.Symbol;
+import trimtab.engine.book.TradeSide;
+import trimtab.engine.lots.LotRelief;
+
+/**
+ * One trade of a proposal.
+ *
+ * @param lots   for a sale in a taxable account, the lots relieved with their gain and term; empty otherwise
+ * @param reason why the planner proposes it, in words
+ */
+public record ProposedTrade(AccountId account, Symbol symbol, AssetClass assetClass, TradeSide side, BigDecimal quantity,
+                            BigDecimal price, BigDecimal notional, List<LotRelief> lots, String reason) {
+    public ProposedTrade {
+        lots = List.copyOf(lots);
+    }
+}

@@ -1,0 +1,483 @@
+package trimtab.engine.planner;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import trimtab.engine.book.Account;
+import trimtab.engine.book.AccountId;
+import trimtab.engine.book.AccountType;
+import trimtab.engine.book.AssetClass;
+import trimtab.engine.book.BookSnapshot;
+import trimtab.engine.book.CashFlow;
+import trimtab.engine.book.ExecutedTrade;
+import trimtab.engine.book.Household;
+import trimtab.engine.book.InvalidBookException;
+import trimtab.engine.book.LotId;
+import trimtab.engine.book.ModelPortfolio;
+import trimtab.engine.book.ModelTarget;
+import trimtab.engine.book.Security;
+import trimtab.engine.book.Symbol;
+import trimtab.engine.book.TaxLot;
+import trimtab.engine.book.TradeSide;
+import trimtab.engine.book.WashSaleGroup;
+import trimtab.engine.drift.AllocationDrift;
+import trimtab.engine.drift.DriftCalculator;
+import trimtab.engine.drift.PortfolioDrift;
+import trimtab.engine.drift.PortfolioScope;
+import trimtab.engine.lots.LotRelief;
+import trimtab.engine.lots.LotSelector;
+import trimtab.engine.lots.Term;
+import trimtab.engine.taxpolicy.RebalanceMode;
+import trimtab.engine.taxpolicy.TaxPolicy;
+import trimtab.engine.washsale.WashSaleLedger;
+
+/**
+ * Plans a household sleeve (every account without a model of its own) against the household model.
+ * Deterministic: the same book and policies always give the same trades. See the package documentation
+ * for the rules it follows; cash-class holdings (T-bill funds) are neither sold nor bought: the cash class
+ * moves through uninvested cash.
+ */
+public final class TradePlanner {
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final BigDecimal EDGE_SHARE = new BigDecimal("0.9");
+    private final PlannerSettings settings;
+
+    public TradePlanner(PlannerSettings settings) {
+        this.settings = settings;
+    }
+
+    public Proposal planHousehold(Household household, BookSnapshot book, Map<AccountId, TaxPolicy> policies,
+                                  RebalanceMode mode) {
+        ModelPortfolio model = book.model(household.model().orElseThrow(() -> new InvalidBookException(
+                "household " + household.id() + " has no household model to rebalance to")));
+        return new Run(household, household.householdSleeve(), model, book, policies, mode).plan();
+    }
+
+    /** The working state of one planning run. */
+    private final class Run {
+        private final Household household;
+        private final List<Account> accounts;
+        private final ModelPortfolio model;
+        private final BookSnapshot book;
+        private final Map<AccountId, TaxPolicy> policies;
+        private final RebalanceMode mode;
+        private final LocalDate today;
+        private final Map<AccountId, BigDecimal> cash = new HashMap<>();
+        private final Map<AccountId, List<TaxLot>> lots = new HashMap<>();
+        private final Map<AccountId, BigDecimal> reserve = new HashMap<>();
+        private final Map<AssetClass, String> blockers = new LinkedHashMap<>();
+        private final List<ProposedTrade> trades = new ArrayList<>();
+        private final Map<Term, BigDecimal> realised = new EnumMap<>(Term.class);
+        private final List<WashSaleGroup> plannedLossSales = new ArrayList<>();
+        private int newLots;
+
+        Run(Household household, List<Account> accounts, ModelPortfolio model, BookSnapshot book,
+            Map<AccountId, TaxPolicy> policies, RebalanceMode mode) {
+            this.household = household;
+            this.accounts = accounts;
+            this.model = model;
+            this.book = book;
+            this.policies = policies;
+            this.mode = mode;
+            this.today = book.asOf();
+            realised.put(Term.SHORT, BigDecimal.ZERO);
+            realised.put(Term.LONG, BigDecimal.ZERO);
+            for (Account account : accounts) {
+                cash.put(account.id(), account.cash());
+                lots.put(account.id(), new ArrayList<>(account.lots()));
+                reserve.put(account.id(), reserveOf(account));
+            }
+        }
+
+        Proposal plan() {
+            DriftCalculator calculator = new DriftCalculator(book.securities());
+            PortfolioScope scope = PortfolioScope.ofHousehold(household.id());
+            PortfolioDrift before = calculator.drift(scope, accounts, model);
+            Map<AssetClass, BigDecimal> desired = desired(before);
+            if (mode != RebalanceMode.BUY_ONLY) {
+                for (AllocationDrift allocation : before.allocations()) {
+                    BigDecimal excess = allocation.marketValue().subtract(desired.get(allocation.assetClass()));
+                    if (!allocation.assetClass().isCash() && excess.compareTo(settings.minTradeNotional()) >= 0) {
+                        sell(allocation.assetClass(), excess);
+                    }
+                }
+            }
+            if (mode != RebalanceMode.SELL_ONLY) {
+                for (AllocationDrift allocation : before.allocations()) {
+                    BigDecimal shortfall = desired.get(allocation.assetClass()).subtract(allocation.marketValue());
+                    if (!allocation.assetClass().isCash() && shortfall.compareTo(settings.minTradeNotional()) >= 0) {
+                        buy(allocation.assetClass(), shortfall);
+                    }
+                }
+            }
+            PortfolioDrift after = calculator.drift(scope, accountsAfter(), model);
+            List<Residual> residuals = after.outOfBand().stream().map(a -> new Residual(a.assetClass(), a.absoluteDriftPts(),
+                    blockers.getOrDefault(a.assetClass(), "trades smaller than the minimum of " + settings.minTradeNotional()
+                            .toPlainString() + " or whole shares leave it outside its band"))).toList();
+            return new Proposal(mode, trades, before, after, realised.get(Term.SHORT), realised.get(Term.LONG), tax(), residuals);
+        }
+
+        /** What each class should be worth after the plan, by mode. */
+        private Map<AssetClass, BigDecimal> desired(PortfolioDrift drift) {
+            Map<AssetClass, BigDecimal> desired = new HashMap<>();
+            BigDecimal total = drift.totalValue();
+            for (AllocationDrift a : drift.allocations()) {
+                BigDecimal target = percentOf(a.targetPct(), total);
+                BigDecimal value = switch (mode) {
+                    case TO_TARGET -> target;
+                    case TO_BAND_EDGE -> a.isOutOfBand() ? percentOf(edge(a), total) : a.marketValue();
+                    case BUY_ONLY -> a.marketValue().max(target);
+                    case SELL_ONLY -> a.marketValue().min(target);
+                };
+                desired.put(a.assetClass(), value);
+            }
+            return desired;
+        }
+
+        /**
+         * Where opportunistic rebalancing stops: just inside the nearest band edge (at 90 % of the band's width,
+         * so that whole shares do not leave the class on the edge), within both bands.
+         */
+        private BigDecimal edge(AllocationDrift a) {
+            BigDecimal t = a.targetPct();
+            boolean over = a.isOverweight();
+            BigDecimal edge = t;
+            boolean first = true;
+            for (Optional<BigDecimal> width : List.of(a.absoluteBandPts(),
+                    a.relativeBandPct().filter(r -> t.signum() > 0).map(r -> t.multiply(r).divide(HUNDRED, 6, RoundingMode.HALF_EVEN)))) {
+                if (width.isEmpty()) {
+                    continue;
+                }
+                BigDecimal inside = width.get().multiply(EDGE_SHARE);
+                BigDecimal candidate = over ? t.add(inside) : t.subtract(inside).max(BigDecimal.ZERO);
+                edge = first ? candidate : over ? edge.min(candidate) : edge.max(candidate);
+                first = false;
+            }
+            return edge;
+        }
+
+        private void sell(AssetClass assetClass, BigDecimal amount) {
+            BigDecimal toSell = amount;
+            // tax-sheltered accounts first: selling there realises nothing
+            List<Account> order = accounts.stream().sorted(Comparator.comparing((Account a) -> !a.type().isTaxSheltered())).toList();
+            for (Account account : order) {
+                for (Map.Entry<Symbol, BigDecimal> position : positionsOf(account, assetClass)) {
+                    if (toSell.compareTo(settings.minTradeNotional()) < 0) {
+                        return;
+                    }
+                    Symbol symbol = position.getKey();
+                    Optional<String> blocked = sellBlocked(account, symbol);
+                    if (blocked.isPresent()) {
+                        blockers.put(assetClass, blocked.get());
+                        continue;
+                    }
+                    Security security = book.securities().require(symbol, "account " + account.id());
+                    BigDecimal price = security.requirePrice(symbol + " in account " + account.id());
+                    BigDecimal quantity = nearestShares(toSell, price, account).min(position.getValue());
+                    if (quantity.signum() == 0) {
+                        continue;
+                    }
+                    SaleCheck sale = fitSale(account, security, quantity, price);
+                    if (sale.quantity().signum() == 0 || sale.quantity().multiply(price).compareTo(settings.minTradeNotional()) < 0) {
+                        sale.reason().ifPresent(r -> blockers.put(assetClass, r));
+                        continue;
+                    }
+                    sale.reason().ifPresent(r -> blockers.put(assetClass, r));
+                    BigDecimal notional = sale.quantity().multiply(price).setScale(2, RoundingMode.HALF_EVEN);
+                    recordSale(account, security, sale, price, notional);
+                    toSell = toSell.subtract(notional);
+                }
+            }
+            if (toSell.compareTo(settings.minTradeNotional()) >= 0) {
+                blockers.putIfAbsent(assetClass, "nothing more of it can be sold");
+            }
+        }
+
+        private record SaleCheck(BigDecimal quantity, List<LotRelief> lots, Optional<String> reason) {
+        }
+
+        /** The largest sale up to {@code wanted} shares that keeps within the gain budget, short-term cap and wash-sale rules. */
+        private SaleCheck fitSale(Account account, Security security, BigDecimal wanted, BigDecimal price) {
+            if (account.type().isTaxSheltered()) {
+                return new SaleCheck(wanted, List.of(), Optional.empty());
+            }
+            TaxPolicy policy = policy(account);
+            List<TaxLot> held = lotsOf(account.id(), security.symbol());
+            List<LotRelief> all = LotSelector.relieve(held, wanted, price, today, policy.lotMethod(), List.of());
+            Optional<String> problem = saleProblem(policy, security, all);
+            if (problem.isEmpty()) {
+                return new SaleCheck(wanted, all, Optional.empty());
+            }
+            // the largest sale that fits, by bisection on the share count; "low" always fits
+            int scale = account.fractionalShares() ? 3 : 0;
+            BigDecimal step = BigDecimal.ONE.movePointLeft(scale);
+            BigDecimal low = BigDecimal.ZERO;
+            BigDecimal high = wanted;
+            List<LotRelief> fitting = List.of();
+            while (high.subtract(low).compareTo(step) > 0) {
+                BigDecimal middle = low.add(high).divide(BigDecimal.valueOf(2), scale, RoundingMode.DOWN);
+                List<LotRelief> relief = LotSelector.relieve(held, middle, price, today, policy.lotMethod(), List.of());
+                if (saleProblem(policy, security, relief).isEmpty()) {
+                    low = middle;
+                    fitting = relief;
+                } else {
+                    high = middle;
+                }
+            }
+            return new SaleCheck(low, fitting, problem);
+        }
+
+        private Optional<String> saleProblem(TaxPolicy policy, Security security, List<LotRelief> relief) {
+            BigDecimal shortTerm = BigDecimal.ZERO;
+            BigDecimal longTerm = BigDecimal.ZERO;
+            boolean loss = false;
+            for (LotRelief lot : relief) {
+                if (lot.term() == Term.SHORT) {
+                    shortTerm = shortTerm.add(lot.gain());
+                } else {
+                    longTerm = longTerm.add(lot.gain());
+                }
+                loss |= lot.isLoss();
+            }
+            BigDecimal realisedYtd = household.taxProfile().realisedShortTermYtd().add(household.taxProfile().realisedLongTermYtd());
+            BigDecimal net = realisedYtd.add(realised.get(Term.SHORT)).add(realised.get(Term.LONG)).add(shortTerm).add(longTerm);
+            if (net.compareTo(policy.gainBudget()) > 0) {
+                return Optional.of("the annual gain budget of " + policy.gainBudget().toPlainString() + " would be exceeded");
+            }
+            BigDecimal shortTermTotal = household.taxProfile().realisedShortTermYtd().add(realised.get(Term.SHORT)).add(shortTerm);
+            if (shortTerm.signum() > 0 && shortTermTotal.compareTo(policy.shortTermGainCap()) > 0) {
+                return Optional.of("the short-term gain cap of " + policy.shortTermGainCap().toPlainString() + " would be exceeded");
+            }
+            if (loss && boughtWithin30Days(security.washSaleGroup())) {
+                return Optional.of("selling at a loss would be a wash sale: the same securities were bought within 30 days");
+            }
+            return Optional.empty();
+        }
+
+        private void recordSale(Account account, Security security, SaleCheck sale, BigDecimal price, BigDecimal notional) {
+            for (LotRelief lot : sale.lots()) {
+                realised.merge(lot.term(), lot.gain(), BigDecimal::add);
+                if (lot.isLoss()) {
+                    plannedLossSales.add(security.washSaleGroup());
+                }
+            }
+            removeShares(account, security.symbol(), sale.quantity(), sale.lots());
+            cash.merge(account.id(), notional, BigDecimal::add);
+            trades.add(new ProposedTrade(account.id(), security.symbol(), security.assetClass(), TradeSide.SELL, sale.quantity(),
+                    price, notional, sale.lots(), security.assetClass() + " is above its " + (mode == RebalanceMode.TO_BAND_EDGE
+                    ? "band" : "target")));
+        }
+
+        private void buy(AssetClass assetClass, BigDecimal amount) {
+            Optional<ModelTarget> target = model.target(assetClass);
+            if (target.isEmpty()) {
+                return;
+            }
+            BigDecimal toBuy = amount;
+            // bonds where their income is sheltered, everything else where gains are taxed at the long-term rate
+            boolean shelterFirst = isFixedIncome(assetClass);
+            List<Account> order = accounts.stream()
+                    .sorted(Comparator.comparing((Account a) -> a.type().isTaxSheltered() != shelterFirst)).toList();
+            for (Account account : order) {
+                BigDecimal available = cash.get(account.id()).subtract(reserve.get(account.id()));
+                if (toBuy.compareTo(settings.minTradeNotional()) < 0) {
+                    return;
+                }
+                if (available.compareTo(settings.minTradeNotional()) < 0) {
+                    continue;
+                }
+                Optional<Security> security = buyable(account, target.get());
+                if (security.isEmpty()) {
+                    continue;
+                }
+                BigDecimal price = security.get().price();
+                BigDecimal quantity = shares(toBuy.min(available), price, account, RoundingMode.DOWN);
+                BigDecimal notional = quantity.multiply(price).setScale(2, RoundingMode.HALF_EVEN);
+                if (quantity.signum() == 0 || notional.compareTo(settings.minTradeNotional()) < 0) {
+                    continue;
+                }
+                cash.merge(account.id(), notional.negate(), BigDecimal::add);
+                lots.get(account.id()).add(new TaxLot(LotId.of(account.id() + "-NEW" + (++newLots)), security.get().symbol(),
+                        quantity, notional, today));
+                trades.add(new ProposedTrade(account.id(), security.get().symbol(), assetClass, TradeSide.BUY, quantity, price,
+                        notional, List.of(), assetClass + " is below its " + (mode == RebalanceMode.TO_BAND_EDGE ? "band" : "target")));
+                toBuy = toBuy.subtract(notional);
+            }
+            if (toBuy.compareTo(settings.minTradeNotional()) >= 0) {
+                blockers.putIfAbsent(assetClass, "the accounts that can buy it lack the cash (cash cannot move between"
+                        + " accounts, and the reserve for distributions stays)");
+            }
+        }
+
+        /** The model's primary security for the class, or the first alternate this account may buy. */
+        private Optional<Security> buyable(Account account, ModelTarget target) {
+            List<Symbol> candidates = new ArrayList<>();
+            target.primary().ifPresent(candidates::add);
+            candidates.addAll(target.alternates());
+            for (Symbol symbol : candidates) {
+                Optional<Security> security = book.securities().find(symbol);
+                if (security.isEmpty() || security.get().price() == null) {
+                    continue;
+                }
+                boolean excluded = account.noBuy().contains(symbol) || book.firmRestriction(symbol).isPresent()
+                        || household.restrictions().stream().anyMatch(r -> r.symbol().equals(symbol))
+                        || security.get().esgTags().stream().anyMatch(t -> account.esgExclusions().stream().anyMatch(t::equalsIgnoreCase))
+                        || (account.type() == AccountType.ERISA_PLAN && !account.planMenu().contains(symbol))
+                        || soldAtALossWithin30Days(security.get().washSaleGroup());
+                if (!excluded) {
+                    return security;
+                }
+            }
+            blockers.put(target.assetClass(), "no security of the class may be bought in account " + account.id()
+                    + " (restricted, excluded, off the plan menu or sold at a loss within 30 days)");
+            return Optional.empty();
+        }
+
+        private Optional<String> sellBlocked(Account account, Symbol symbol) {
+            if (account.noSell().contains(symbol)) {
+                return Optional.of(symbol + " is on the no-sell list of account " + account.id());
+            }
+            if (book.firmRestriction(symbol).isPresent() || household.restrictions().stream().anyMatch(r -> r.symbol().equals(symbol))) {
+                return Optional.of(symbol + " is restricted");
+            }
+            return Optional.empty();
+        }
+
+        private boolean boughtWithin30Days(WashSaleGroup group) {
+            return household.recentTrades().stream().anyMatch(t -> t.side() == TradeSide.BUY && sameGroup(t, group)
+                    && !t.tradeDate().isBefore(today.minusDays(WashSaleLedger.WINDOW_DAYS)) && !t.tradeDate().isAfter(today));
+        }
+
+        private boolean soldAtALossWithin30Days(WashSaleGroup group) {
+            return plannedLossSales.contains(group) || household.recentTrades().stream().anyMatch(t -> t.isLossSale()
+                    && sameGroup(t, group) && !t.tradeDate().isBefore(today.minusDays(WashSaleLedger.WINDOW_DAYS)));
+        }
+
+        private boolean sameGroup(ExecutedTrade trade, WashSaleGroup group) {
+            return book.securities().find(trade.symbol()).map(s -> s.washSaleGroup().equals(group)).orElse(false);
+        }
+
+        private List<Map.Entry<Symbol, BigDecimal>> positionsOf(Account account, AssetClass assetClass) {
+            Map<Symbol, BigDecimal> held = new LinkedHashMap<>();
+            for (TaxLot lot : lots.get(account.id())) {
+                Security security = book.securities().require(lot.symbol(), "lot " + lot.id());
+                if (security.assetClass().equals(assetClass)) {
+                    held.merge(lot.symbol(), lot.quantity(), BigDecimal::add);
+                }
+            }
+            // the largest position first; ties by symbol, so the plan is deterministic
+            return held.entrySet().stream().sorted(Comparator.comparing((Map.Entry<Symbol, BigDecimal> e) ->
+                    e.getValue().multiply(book.securities().find(e.getKey()).map(Security::price).orElse(BigDecimal.ZERO))).reversed()
+                    .thenComparing(Map.Entry::getKey)).toList();
+        }
+
+        private List<TaxLot> lotsOf(AccountId account, Symbol symbol) {
+            return lots.get(account).stream().filter(l -> l.symbol().equals(symbol)).toList();
+        }
+
+        /** Takes the relieved shares out of the working lots (for a sheltered account: first lots first). */
+        private void removeShares(Account account, Symbol symbol, BigDecimal quantity, List<LotRelief> relief) {
+            List<TaxLot> working = lots.get(account.id());
+            Map<LotId, BigDecimal> take = new HashMap<>();
+            if (relief.isEmpty()) {
+                BigDecimal remaining = quantity;
+                for (TaxLot lot : working) {
+                    if (lot.symbol().equals(symbol) && remaining.signum() > 0) {
+                        BigDecimal taken = remaining.min(lot.quantity());
+                        take.put(lot.id(), taken);
+                        remaining = remaining.subtract(taken);
+                    }
+                }
+            } else {
+                relief.forEach(r -> take.put(r.lot(), r.quantity()));
+            }
+            List<TaxLot> updated = new ArrayList<>();
+            for (TaxLot lot : working) {
+                BigDecimal taken = take.getOrDefault(lot.id(), BigDecimal.ZERO);
+                BigDecimal left = lot.quantity().subtract(taken);
+                if (taken.signum() == 0) {
+                    updated.add(lot);
+                } else if (left.signum() > 0) {
+                    BigDecimal basisLeft = lot.costBasis().multiply(left).divide(lot.quantity(), 2, RoundingMode.HALF_EVEN);
+                    updated.add(new TaxLot(lot.id(), lot.symbol(), left, basisLeft, lot.acquired()));
+                }
+            }
+            lots.put(account.id(), updated);
+        }
+
+        private List<Account> accountsAfter() {
+            return accounts.stream().map(a -> new Account(a.id(), a.type(), a.custodian(), cash.get(a.id()), a.fractionalShares(),
+                    a.noBuy(), a.noSell(), a.esgExclusions(), lots.get(a.id()), a.model(), a.planMenu())).toList();
+        }
+
+        /** Cash an account keeps: its distributions due within the reserve window, and the minimum cash share. */
+        private BigDecimal reserveOf(Account account) {
+            BigDecimal distributions = household.cashFlows().stream()
+                    .filter(f -> f.account().equals(account.id()) && f.isDistribution())
+                    .filter(f -> !f.date().isBefore(today) && !f.date().isAfter(today.plusDays(settings.reserveDays())))
+                    .map(f -> f.amount().negate()).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal value = new trimtab.engine.drift.PortfolioValuer(book.securities()).valueByAssetClass(List.of(account))
+                    .values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            return distributions.add(percentOf(settings.minCashPct(), value));
+        }
+
+        private BigDecimal tax() {
+            BigDecimal shortTerm = realised.get(Term.SHORT);
+            BigDecimal longTerm = realised.get(Term.LONG);
+            // a net loss of one term offsets a gain of the other
+            if (shortTerm.signum() < 0 && longTerm.signum() > 0) {
+                longTerm = longTerm.add(shortTerm).max(BigDecimal.ZERO);
+                shortTerm = BigDecimal.ZERO;
+            } else if (longTerm.signum() < 0 && shortTerm.signum() > 0) {
+                shortTerm = shortTerm.add(longTerm).max(BigDecimal.ZERO);
+                longTerm = BigDecimal.ZERO;
+            }
+            return shortTerm.max(BigDecimal.ZERO).multiply(household.taxProfile().shortTermRate())
+                    .add(longTerm.max(BigDecimal.ZERO).multiply(household.taxProfile().longTermRate()))
+                    .setScale(2, RoundingMode.HALF_EVEN);
+        }
+
+        private TaxPolicy policy(Account account) {
+            TaxPolicy policy = policies.get(account.id());
+            if (policy == null) {
+                throw new InvalidBookException("no tax policy was resolved for account " + account.id());
+            }
+            return policy;
+        }
+
+        /**
+         * The share count whose value is nearest the amount: rounding up lands a sale inside the band, but never
+         * further past the goal than rounding down would fall short of it (so no class ends worse than it began).
+         */
+        private BigDecimal nearestShares(BigDecimal amount, BigDecimal price, Account account) {
+            BigDecimal down = shares(amount, price, account, RoundingMode.DOWN);
+            BigDecimal up = shares(amount, price, account, RoundingMode.UP);
+            BigDecimal over = up.multiply(price).subtract(amount);
+            BigDecimal under = amount.subtract(down.multiply(price));
+            return over.compareTo(under) <= 0 ? up : down;
+        }
+
+        private BigDecimal shares(BigDecimal amount, BigDecimal price, Account account, RoundingMode rounding) {
+            int scale = account.fractionalShares() ? 3 : 0;
+            return amount.divide(price, scale, rounding).max(BigDecimal.ZERO);
+        }
+    }
+
+    private static BigDecimal percentOf(BigDecimal pct, BigDecimal total) {
+        return total.multiply(pct).divide(HUNDRED, 2, RoundingMode.HALF_EVEN);
+    }
+
+    /** Bond-like classes, whose income is taxed as ordinary income: held in tax-sheltered accounts when possible. */
+    static boolean isFixedIncome(AssetClass assetClass) {
+        String code = assetClass.code();
+        return code.contains("BOND") || code.contains("TREASURY") || code.contains("TIPS");
+    }
+}
