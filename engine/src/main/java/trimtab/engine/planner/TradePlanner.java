@@ -56,9 +56,22 @@ public final class TradePlanner {
 
     public Proposal planHousehold(Household household, BookSnapshot book, Map<AccountId, TaxPolicy> policies,
                                   RebalanceMode mode) {
+        return planHousehold(household, book, policies, mode, Map.of());
+    }
+
+    /**
+     * @param excluded trades the planner must not propose again (a security the guardrails blocked in an
+     *                 account), with the reason: it falls back to the next security of the class or reports it
+     */
+    public Proposal planHousehold(Household household, BookSnapshot book, Map<AccountId, TaxPolicy> policies,
+                                  RebalanceMode mode, Map<TradeKey, String> excluded) {
         ModelPortfolio model = book.model(household.model().orElseThrow(() -> new InvalidBookException(
                 "household " + household.id() + " has no household model to rebalance to")));
-        return new Run(household, household.householdSleeve(), model, book, policies, mode).plan();
+        return new Run(household, household.householdSleeve(), model, book, policies, mode, excluded).plan();
+    }
+
+    /** A security traded in one direction in one account. */
+    public record TradeKey(AccountId account, Symbol symbol, TradeSide side) {
     }
 
     /** The working state of one planning run. */
@@ -69,6 +82,7 @@ public final class TradePlanner {
         private final BookSnapshot book;
         private final Map<AccountId, TaxPolicy> policies;
         private final RebalanceMode mode;
+        private final Map<TradeKey, String> excluded;
         private final LocalDate today;
         private final Map<AccountId, BigDecimal> cash = new HashMap<>();
         private final Map<AccountId, List<TaxLot>> lots = new HashMap<>();
@@ -80,7 +94,8 @@ public final class TradePlanner {
         private int newLots;
 
         Run(Household household, List<Account> accounts, ModelPortfolio model, BookSnapshot book,
-            Map<AccountId, TaxPolicy> policies, RebalanceMode mode) {
+            Map<AccountId, TaxPolicy> policies, RebalanceMode mode, Map<TradeKey, String> excluded) {
+            this.excluded = excluded;
             this.household = household;
             this.accounts = accounts;
             this.model = model;
@@ -327,12 +342,13 @@ public final class TradePlanner {
                 if (security.isEmpty() || security.get().price() == null) {
                     continue;
                 }
-                boolean excluded = account.noBuy().contains(symbol) || book.firmRestriction(symbol).isPresent()
+                boolean unbuyable = account.noBuy().contains(symbol) || book.firmRestriction(symbol).isPresent()
                         || household.restrictions().stream().anyMatch(r -> r.symbol().equals(symbol))
                         || security.get().esgTags().stream().anyMatch(t -> account.esgExclusions().stream().anyMatch(t::equalsIgnoreCase))
                         || (account.type() == AccountType.ERISA_PLAN && !account.planMenu().contains(symbol))
+                        || excluded.containsKey(new TradeKey(account.id(), symbol, TradeSide.BUY))
                         || soldAtALossWithin30Days(security.get().washSaleGroup());
-                if (!excluded) {
+                if (!unbuyable) {
                     return security;
                 }
             }
@@ -342,6 +358,10 @@ public final class TradePlanner {
         }
 
         private Optional<String> sellBlocked(Account account, Symbol symbol) {
+            String guardrail = excluded.get(new TradeKey(account.id(), symbol, TradeSide.SELL));
+            if (guardrail != null) {
+                return Optional.of(guardrail);
+            }
             if (account.noSell().contains(symbol)) {
                 return Optional.of(symbol + " is on the no-sell list of account " + account.id());
             }
