@@ -1,5 +1,7 @@
 package trimtab.api.cli;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -14,12 +16,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import trimtab.engine.book.Account;
 import trimtab.engine.book.BookSnapshot;
+import trimtab.engine.book.Symbol;
 import trimtab.engine.book.TaxLot;
 import trimtab.engine.guardrail.GuardrailScreener;
 import trimtab.engine.guardrail.GuardrailVocabulary;
 import trimtab.engine.guardrail.OrderCheck;
 import trimtab.engine.guardrail.OrderRequest;
 import trimtab.engine.guardrail.ScreeningResult;
+import trimtab.engine.guardrail.Verdict;
 import trimtab.engine.rules.CompiledRuleSet;
 import trimtab.engine.rules.RuleSetCompiler;
 import trimtab.engine.rules.TableKind;
@@ -46,23 +50,25 @@ public final class GuardrailBenchmark {
         CompiledRuleSet guardrails = new RuleSetCompiler(GuardrailVocabulary.get())
                 .compile(TableKind.GUARDRAILS, 1, ShippedRules.workbook(TableKind.GUARDRAILS));
         GuardrailScreener screener = new GuardrailScreener(guardrails);
-        List<List<OrderRequest>> singles = batches(book, 1, 500);
-        List<List<OrderRequest>> hundreds = batches(book, 100, 50);
-        ScreeningResult sample = screener.screen(hundreds.get(0), book);
-        long violations = sample.verdicts().stream().mapToLong(v -> v.violations().size()).sum();
-        long blocked = sample.verdicts().stream().filter(v -> v.verdict() == trimtab.engine.guardrail.Verdict.BLOCK).count();
-        System.out.printf(Locale.ROOT, "guardrails: %d rules; %d households; a sample 100-order batch has %d violations, %d orders blocked%n",
-                guardrails.ruleCount(), book.households().size(), violations, blocked);
-        for (int threads = 1; threads <= 2; threads++) {
-            for (List<List<OrderRequest>> batches : List.of(singles, hundreds)) {
-                int size = batches.get(0).size();
-                double screened = measure(threads, batches, b -> screener.screen(b, book).verdicts().size());
-                double bare = measure(threads, batches, b -> {
-                    guardrails.fireBare(facts(b));
-                    return b.size();
-                });
-                System.out.printf(Locale.ROOT, "%d thread(s), batches of %3d: screen %,9.0f orders/s; bare Drools %,10.0f orders/s;"
-                        + " ratio %.1fx%n", threads, size, screened, bare, bare / screened);
+        for (boolean clean : List.of(false, true)) {
+            List<List<OrderRequest>> singles = batches(book, 1, 500, clean);
+            List<List<OrderRequest>> hundreds = batches(book, 100, 50, clean);
+            ScreeningResult sample = screener.screen(hundreds.get(0), book);
+            long violations = sample.verdicts().stream().mapToLong(v -> v.violations().size()).sum();
+            long blocked = sample.verdicts().stream().filter(v -> v.verdict() == Verdict.BLOCK).count();
+            System.out.printf(Locale.ROOT, "%s flow: %d rules, %d households; a sample 100-order batch has %d violations, %d orders blocked%n",
+                    clean ? "clean" : "mixed", guardrails.ruleCount(), book.households().size(), violations, blocked);
+            for (int threads = 1; threads <= 2; threads++) {
+                for (List<List<OrderRequest>> batches : List.of(singles, hundreds)) {
+                    int size = batches.get(0).size();
+                    double screened = measure(threads, batches, b -> screener.screen(b, book).verdicts().size());
+                    double bare = measure(threads, batches, b -> {
+                        guardrails.fireBare(facts(b));
+                        return b.size();
+                    });
+                    System.out.printf(Locale.ROOT, "  %d thread(s), batches of %3d: screen %,9.0f orders/s; bare Drools %,10.0f orders/s;"
+                            + " ratio %.1fx%n", threads, size, screened, bare, bare / screened);
+                }
             }
         }
     }
@@ -113,24 +119,43 @@ public final class GuardrailBenchmark {
     }
 
     /** Realistic batches: sales of held lots and buys of model funds and a few stocks, across the demo accounts. */
-    private static List<List<OrderRequest>> batches(BookSnapshot book, int size, int count) {
+    /**
+     * Seeded batches. Mixed flow: sales of up to a quarter of a held lot, buys of 1-20 shares of model funds and
+     * three stocks in any account, so many orders break a rule. Clean flow: sales of at least 100.00, buys of
+     * funds of at most a tenth of the account's cash: what an order system that knows its accounts sends.
+     */
+    private static List<List<OrderRequest>> batches(BookSnapshot book, int size, int count, boolean clean) {
         Random random = new Random(42);
         List<Account> accounts = book.households().stream().flatMap(h -> h.accounts().stream()).toList();
-        List<String> buyable = List.of("VTI", "ITOT", "VEA", "IEFA", "VWO", "BND", "AGG", "VGSH", "SGOV", "AAPL", "MSFT", "JNJ");
+        List<Account> withCash = accounts.stream().filter(a -> a.cash().compareTo(new BigDecimal("5000")) >= 0).toList();
+        List<String> funds = List.of("VTI", "ITOT", "VEA", "IEFA", "VWO", "BND", "AGG", "VGSH", "SGOV");
+        List<String> buyable = clean ? funds : List.of("VTI", "ITOT", "VEA", "IEFA", "VWO", "BND", "AGG", "VGSH", "SGOV",
+                "AAPL", "MSFT", "JNJ");
         List<List<OrderRequest>> batches = new ArrayList<>();
         int id = 0;
         for (int b = 0; b < count; b++) {
             List<OrderRequest> batch = new ArrayList<>();
             for (int i = 0; i < size; i++) {
-                Account account = accounts.get(random.nextInt(accounts.size()));
+                boolean sell = random.nextBoolean();
+                Account account = (clean && !sell ? withCash : accounts).get(random.nextInt((clean && !sell ? withCash : accounts).size()));
                 String orderId = "O-" + (++id);
-                if (!account.lots().isEmpty() && random.nextBoolean()) {
+                if (!account.lots().isEmpty() && sell) {
                     TaxLot lot = account.lots().get(random.nextInt(account.lots().size()));
-                    int quantity = 1 + random.nextInt(Math.max(1, lot.quantity().intValue() / 4));
+                    BigDecimal price = book.securities().find(lot.symbol()).orElseThrow().price();
+                    int least = clean ? new BigDecimal("100").divide(price, 0, RoundingMode.UP).intValue() : 1;
+                    int most = Math.max(least, lot.quantity().intValue() / 4);
+                    int quantity = least + random.nextInt(Math.max(1, most - least + 1));
                     batch.add(OrderRequest.sell(orderId, account.id().value(), lot.symbol().value(), String.valueOf(quantity)));
                 } else {
                     String symbol = buyable.get(random.nextInt(buyable.size()));
-                    batch.add(OrderRequest.buy(orderId, account.id().value(), symbol, String.valueOf(1 + random.nextInt(20))));
+                    int quantity = 1 + random.nextInt(20);
+                    if (clean) {
+                        BigDecimal price = book.securities().find(Symbol.of(symbol)).orElseThrow().price();
+                        int least = new BigDecimal("100").divide(price, 0, RoundingMode.UP).intValue();
+                        int most = account.cash().divide(BigDecimal.TEN.multiply(price), 0, RoundingMode.DOWN).intValue();
+                        quantity = least + random.nextInt(Math.max(1, most - least + 1));
+                    }
+                    batch.add(OrderRequest.buy(orderId, account.id().value(), symbol, String.valueOf(quantity)));
                 }
             }
             batches.add(batch);
