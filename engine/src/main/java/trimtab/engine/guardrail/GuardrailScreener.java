@@ -55,13 +55,14 @@ public final class GuardrailScreener {
         }
         while (!pending.isEmpty()) {
             List<OrderCheck> checks = batch.checks(orders, blocked, households);
-            List<OrderCheck> screened = pending.stream().map(checks::get).toList();
-            List<List<Violation>> violations = violations(screened);
+            List<OrderCheck> screened = new ArrayList<>(pending.size());
+            pending.forEach(i -> screened.add(checks.get(i)));
+            List<Violation>[] violations = violations(screened, orders.size());
             Set<String> householdsToRedo = new HashSet<>();
-            for (int k = 0; k < screened.size(); k++) {
-                int index = pending.get(k);
-                OrderCheck check = screened.get(k);
-                verdicts[index] = verdict(check, violations.get(k));
+            for (OrderCheck check : screened) {
+                int index = check.position;
+                List<Violation> found = violations[index];
+                verdicts[index] = verdict(check, found == null ? List.of() : found);
                 if (verdicts[index].verdict() == Verdict.BLOCK && check.isValued()) {
                     blocked.add(index);
                     householdsToRedo.add(check.getHouseholdId());
@@ -78,20 +79,19 @@ public final class GuardrailScreener {
         return new ScreeningResult(guardrails.version(), book.asOf(), List.of(verdicts));
     }
 
-    private List<List<Violation>> violations(List<OrderCheck> checks) {
-        List<List<Violation>> violations = new ArrayList<>();
-        java.util.IdentityHashMap<OrderCheck, List<Violation>> byCheck = new java.util.IdentityHashMap<>();
-        for (OrderCheck check : checks) {
-            List<Violation> list = new ArrayList<>();
-            violations.add(list);
-            byCheck.put(check, list);
-        }
+    /** The violations of each order, by its place in the batch (null: none). */
+    @SuppressWarnings("unchecked")
+    private List<Violation>[] violations(List<OrderCheck> checks, int batchSize) {
+        List<Violation>[] violations = new List[batchSize];
         for (FiredRule fired : guardrails.evaluate(checks)) {
             OrderCheck check = fired.fact(OrderCheck.class).orElseThrow(() -> new IllegalStateException(
                     "row " + fired.explanation().rule() + " fired without an order"));
             Severity severity = fired.outcome(Severity.class).orElseThrow(() -> new IllegalStateException(
                     "row " + fired.explanation().rule() + " fired without recording a severity"));
-            byCheck.get(check).add(new Violation(fired.ruleId(), severity, fired.explanation()));
+            if (violations[check.position] == null) {
+                violations[check.position] = new ArrayList<>();
+            }
+            violations[check.position].add(new Violation(fired.ruleId(), severity, fired.explanation()));
         }
         return violations;
     }

@@ -12,6 +12,8 @@ import java.math.BigDecimal;
 public final class OrderCheck {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
+    /** The order's place in its batch. */
+    int position;
     String orderId = "";
     String accountId = "";
     String householdId = "";

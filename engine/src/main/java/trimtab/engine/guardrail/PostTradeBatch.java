@@ -76,6 +76,7 @@ final class PostTradeBatch {
         }
         for (int i = 0; i < orders.size(); i++) {
             OrderCheck check = new OrderCheck();
+            check.position = i;
             checks.add(check);
             Optional<Placed> order = read(orders.get(i), i, check, idCounts);
             if (order.isPresent() && !excluded.contains(i)
