@@ -14,9 +14,10 @@ import trimtab.engine.taxpolicy.RebalanceMode;
  */
 public record Proposal(RebalanceMode mode, List<ProposedTrade> trades, PortfolioDrift before, PortfolioDrift after,
                        BigDecimal realisedShortTerm, BigDecimal realisedLongTerm, BigDecimal estimatedTax,
-                       List<Residual> residuals) {
+                       List<Residual> residuals, BigDecimal harvestedLosses, List<SwapBack> swapBacks) {
     public Proposal {
         trades = List.copyOf(trades);
         residuals = List.copyOf(residuals);
+        swapBacks = List.copyOf(swapBacks);
     }
 }

@@ -91,6 +91,8 @@ public final class TradePlanner {
         private final List<ProposedTrade> trades = new ArrayList<>();
         private final Map<Term, BigDecimal> realised = new EnumMap<>(Term.class);
         private final List<WashSaleGroup> plannedLossSales = new ArrayList<>();
+        private final List<SwapBack> swapBacks = new ArrayList<>();
+        private BigDecimal harvested = BigDecimal.ZERO;
         private int newLots;
 
         Run(Household household, List<Account> accounts, ModelPortfolio model, BookSnapshot book,
@@ -117,6 +119,9 @@ public final class TradePlanner {
             PortfolioScope scope = PortfolioScope.ofHousehold(household.id());
             PortfolioDrift before = calculator.drift(scope, accounts, model);
             Map<AssetClass, BigDecimal> desired = desired(before);
+            if (settings.harvest() && (mode == RebalanceMode.TO_TARGET || mode == RebalanceMode.TO_BAND_EDGE)) {
+                accounts.stream().filter(a -> !a.type().isTaxSheltered()).forEach(this::harvest);
+            }
             if (mode != RebalanceMode.BUY_ONLY) {
                 for (AllocationDrift allocation : before.allocations()) {
                     BigDecimal excess = allocation.marketValue().subtract(desired.get(allocation.assetClass()));
@@ -137,7 +142,75 @@ public final class TradePlanner {
             List<Residual> residuals = after.outOfBand().stream().map(a -> new Residual(a.assetClass(), a.absoluteDriftPts(),
                     blockers.getOrDefault(a.assetClass(), "trades smaller than the minimum of " + settings.minTradeNotional()
                             .toPlainString() + " or whole shares leave it outside its band"))).toList();
-            return new Proposal(mode, trades, before, after, realised.get(Term.SHORT), realised.get(Term.LONG), tax(), residuals);
+            return new Proposal(mode, trades, before, after, realised.get(Term.SHORT), realised.get(Term.LONG), tax(), residuals,
+                    harvested, swapBacks);
+        }
+
+        /**
+         * Sells each lot whose loss reaches the account's harvest thresholds and buys a substitute of the same
+         * class from another wash-sale group with the proceeds, so the exposure stays; the swap back is allowed
+         * from day 31. A lot whose group was bought within 30 days, or whose class has no substitute the
+         * account may buy, is left alone.
+         */
+        private void harvest(Account account) {
+            TaxPolicy policy = policy(account);
+            for (TaxLot lot : List.copyOf(lots.get(account.id()))) {
+                Security security = book.securities().require(lot.symbol(), "lot " + lot.id());
+                if (security.price() == null || lot.costBasis().signum() == 0 || sellBlocked(account, lot.symbol()).isPresent()) {
+                    continue;
+                }
+                BigDecimal value = lot.quantity().multiply(security.price()).setScale(2, RoundingMode.HALF_EVEN);
+                BigDecimal loss = lot.costBasis().subtract(value);
+                BigDecimal lossPct = loss.multiply(HUNDRED).divide(lot.costBasis(), 6, RoundingMode.HALF_EVEN);
+                if (loss.compareTo(policy.harvestLossAmount()) < 0 || lossPct.compareTo(policy.harvestLossPct()) < 0
+                        || boughtWithin30Days(security.washSaleGroup())) {
+                    continue;
+                }
+                Optional<ModelTarget> target = model.target(security.assetClass());
+                Optional<Security> substitute = target.flatMap(t -> substitute(account, t, security.washSaleGroup()));
+                if (substitute.isEmpty()) {
+                    continue;
+                }
+                List<LotRelief> relief = LotSelector.relieve(List.of(lot), lot.quantity(), security.price(), today,
+                        trimtab.engine.lots.LotMethod.SPECIFIC_ID, List.of(lot.id()));
+                BigDecimal proceeds = relief.get(0).proceeds();
+                BigDecimal price = substitute.get().price();
+                BigDecimal quantity = shares(proceeds, price, account, RoundingMode.DOWN);
+                if (quantity.signum() == 0) {
+                    continue;
+                }
+                realised.merge(relief.get(0).term(), relief.get(0).gain(), BigDecimal::add);
+                harvested = harvested.add(relief.get(0).gain().negate());
+                plannedLossSales.add(security.washSaleGroup());
+                removeShares(account, lot.symbol(), lot.quantity(), relief);
+                trades.add(new ProposedTrade(account.id(), lot.symbol(), security.assetClass(), TradeSide.SELL, lot.quantity(),
+                        security.price(), proceeds, relief, "harvest a " + relief.get(0).term().name().toLowerCase(java.util.Locale.ROOT)
+                        + "-term loss of " + trimtab.engine.book.Amounts.format(loss) + " (lot " + lot.id() + ")"));
+                BigDecimal cost = quantity.multiply(price).setScale(2, RoundingMode.HALF_EVEN);
+                lots.get(account.id()).add(new TaxLot(LotId.of(account.id() + "-NEW" + (++newLots)), substitute.get().symbol(),
+                        quantity, cost, today));
+                cash.merge(account.id(), proceeds.subtract(cost), BigDecimal::add);
+                LocalDate swapBack = today.plusDays(WashSaleLedger.WINDOW_DAYS + 1);
+                trades.add(new ProposedTrade(account.id(), substitute.get().symbol(), security.assetClass(), TradeSide.BUY, quantity,
+                        price, cost, List.of(), "substitute for the harvested " + lot.symbol() + ", keeping the exposure; swap back"
+                        + " on or after " + swapBack));
+                swapBacks.add(new SwapBack(account.id(), substitute.get().symbol(), quantity, lot.symbol(), swapBack));
+            }
+        }
+
+        /** The class's first security the account may buy from another wash-sale group than the one harvested. */
+        private Optional<Security> substitute(Account account, ModelTarget target, WashSaleGroup harvestedGroup) {
+            List<Symbol> candidates = new ArrayList<>();
+            target.primary().ifPresent(candidates::add);
+            candidates.addAll(target.alternates());
+            for (Symbol symbol : candidates) {
+                Optional<Security> security = book.securities().find(symbol);
+                if (security.isPresent() && !security.get().washSaleGroup().equals(harvestedGroup)
+                        && buyableSecurity(account, security.get())) {
+                    return security;
+                }
+            }
+            return Optional.empty();
         }
 
         /** What each class should be worth after the plan, by mode. */
@@ -339,22 +412,24 @@ public final class TradePlanner {
             candidates.addAll(target.alternates());
             for (Symbol symbol : candidates) {
                 Optional<Security> security = book.securities().find(symbol);
-                if (security.isEmpty() || security.get().price() == null) {
-                    continue;
-                }
-                boolean unbuyable = account.noBuy().contains(symbol) || book.firmRestriction(symbol).isPresent()
-                        || household.restrictions().stream().anyMatch(r -> r.symbol().equals(symbol))
-                        || security.get().esgTags().stream().anyMatch(t -> account.esgExclusions().stream().anyMatch(t::equalsIgnoreCase))
-                        || (account.type() == AccountType.ERISA_PLAN && !account.planMenu().contains(symbol))
-                        || excluded.containsKey(new TradeKey(account.id(), symbol, TradeSide.BUY))
-                        || soldAtALossWithin30Days(security.get().washSaleGroup());
-                if (!unbuyable) {
+                if (security.isPresent() && buyableSecurity(account, security.get())) {
                     return security;
                 }
             }
             blockers.put(target.assetClass(), "no security of the class may be bought in account " + account.id()
                     + " (restricted, excluded, off the plan menu or sold at a loss within 30 days)");
             return Optional.empty();
+        }
+
+        /** Priced, not restricted, listed or excluded for the account, and not a wash-sale replacement. */
+        private boolean buyableSecurity(Account account, Security security) {
+            Symbol symbol = security.symbol();
+            return security.price() != null && !account.noBuy().contains(symbol) && book.firmRestriction(symbol).isEmpty()
+                    && household.restrictions().stream().noneMatch(r -> r.symbol().equals(symbol))
+                    && security.esgTags().stream().noneMatch(t -> account.esgExclusions().stream().anyMatch(t::equalsIgnoreCase))
+                    && (account.type() != AccountType.ERISA_PLAN || account.planMenu().contains(symbol))
+                    && !excluded.containsKey(new TradeKey(account.id(), symbol, TradeSide.BUY))
+                    && !soldAtALossWithin30Days(security.washSaleGroup());
         }
 
         private Optional<String> sellBlocked(Account account, Symbol symbol) {

@@ -18,6 +18,7 @@ import trimtab.engine.TestBooks;
 import trimtab.engine.book.Account;
 import trimtab.engine.book.AccountId;
 import trimtab.engine.book.AccountType;
+import trimtab.engine.book.AssetClass;
 import trimtab.engine.book.AdvisorId;
 import trimtab.engine.book.BookSnapshot;
 import trimtab.engine.book.ExecutedTrade;
@@ -142,5 +143,43 @@ class TradePlannerTest {
         assertThat(proposal.trades()).isEmpty();
         assertThat(proposal.residuals()).extracting(Residual::reason)
                 .contains("selling at a loss would be a wash sale: the same securities were bought within 30 days");
+    }
+
+    @Test
+    void a_lot_beyond_the_harvest_thresholds_is_sold_and_replaced_by_a_substitute_from_another_group() {
+        // 800 VEA bought at 64.90 (51,920.00), now 58.40: 46,720.00, a 5,200.00 (10.02 %) long-term loss.
+        // Policy thresholds 10 % and 1,000.00: harvest. IEFA (another index, another wash-sale group) at 85.10:
+        // 46,720.00 / 85.10 = 549.0 -> 549 IEFA = 46,719.90; 0.10 stays in cash. Swap back from 2026-12-25 (day 31).
+        AssetClass intl = AssetClass.of("INTL_DEVELOPED");
+        List<trimtab.engine.book.Security> securities = new java.util.ArrayList<>(TestBooks.securities().all());
+        securities.add(TestBooks.security("IEFA", intl, "85.10", "MSCI_EAFE_IMI"));
+        ModelPortfolio model = new ModelPortfolio(ModelId.of("M3"), "60/15/25", List.of(
+                new ModelTarget(EQUITY, new BigDecimal("60"), Optional.of(new BigDecimal("5")), Optional.empty(), Optional.of(Symbol.of("VTI")), List.of()),
+                new ModelTarget(intl, new BigDecimal("15"), Optional.of(new BigDecimal("5")), Optional.empty(), Optional.of(Symbol.of("VEA")),
+                        List.of(Symbol.of("IEFA"))),
+                new ModelTarget(BONDS, new BigDecimal("25"), Optional.of(new BigDecimal("5")), Optional.empty(), Optional.of(Symbol.of("BND")), List.of())));
+        // in balance: 558 VTI = 186,930.00 (60.00 %), VEA 46,720.00 (15.00 %), 1,180 BND = 77,880.00 (25.00 %) of 311,530.00
+        Account taxable = account("T", AccountType.TAXABLE, "0.00", lot("T1", "VTI", "558", "150000.00", LocalDate.of(2020, 1, 6)),
+                lot("T2", "VEA", "800", "51920.00", LocalDate.of(2025, 2, 18)), lot("T3", "BND", "1180", "80000.00", LocalDate.of(2021, 4, 1)));
+        Household household = new Household(HouseholdId.of("H-1"), "H", AdvisorId.of("ADV-1"),
+                new TaxProfile(new BigDecimal("0.35"), new BigDecimal("0.15"), null, null, null), Optional.of(model.id()),
+                Optional.of(AS_OF.minusDays(200)), List.of(taxable), List.of(), List.of(), List.of(), List.of(), List.of());
+        BookSnapshot book = new BookSnapshot(new MarketSnapshot(AS_OF, new BigDecimal("16")), new trimtab.engine.book.SecurityMaster(securities),
+                List.of(model), List.of(household), List.of());
+
+        Proposal proposal = PLANNER.planHousehold(household, book, Map.of(AccountId.of("T"), policy("T", LotMethod.HIFO, "15000")),
+                RebalanceMode.TO_TARGET);
+
+        assertThat(proposal.trades()).extracting(TradePlannerTest::describe)
+                .containsExactly("T SELL 800 VEA 46720.00", "T BUY 549 IEFA 46719.90");
+        assertThat(proposal.harvestedLosses()).isEqualByComparingTo("5200.00");
+        assertThat(proposal.realisedLongTerm()).isEqualByComparingTo("-5200.00");
+        assertThat(proposal.estimatedTax()).isEqualByComparingTo("0");
+        assertThat(proposal.swapBacks()).singleElement().satisfies(swap -> {
+            assertThat(swap.substitute()).isEqualTo(Symbol.of("IEFA"));
+            assertThat(swap.original()).isEqualTo(Symbol.of("VEA"));
+            assertThat(swap.notBefore()).isEqualTo(LocalDate.of(2026, 12, 25));
+        });
+        assertThat(proposal.after().outOfBand()).isEmpty();
     }
 }
