@@ -67,7 +67,19 @@ public final class TradePlanner {
                                   RebalanceMode mode, Map<TradeKey, String> excluded) {
         ModelPortfolio model = book.model(household.model().orElseThrow(() -> new InvalidBookException(
                 "household " + household.id() + " has no household model to rebalance to")));
-        return new Run(household, household.householdSleeve(), model, book, policies, mode, excluded).plan();
+        return new Run(household, household.householdSleeve(), model, book, policies, mode, excluded,
+                PortfolioScope.ofHousehold(household.id())).plan();
+    }
+
+    /** Plans one account that has a model of its own, against that model. */
+    public Proposal planAccount(Household household, AccountId accountId, BookSnapshot book, Map<AccountId, TaxPolicy> policies,
+                                RebalanceMode mode) {
+        Account account = household.account(accountId).orElseThrow(() -> new InvalidBookException(
+                "account " + accountId + " is not an account of household " + household.id()));
+        ModelPortfolio model = book.model(account.model().orElseThrow(() -> new InvalidBookException(
+                "account " + accountId + " has no model of its own; it is planned with its household")));
+        return new Run(household, List.of(account), model, book, policies, mode, Map.of(),
+                PortfolioScope.ofAccount(household.id(), accountId)).plan();
     }
 
     /** A security traded in one direction in one account. */
@@ -83,6 +95,7 @@ public final class TradePlanner {
         private final Map<AccountId, TaxPolicy> policies;
         private final RebalanceMode mode;
         private final Map<TradeKey, String> excluded;
+        private final PortfolioScope scope;
         private final LocalDate today;
         private final Map<AccountId, BigDecimal> cash = new HashMap<>();
         private final Map<AccountId, List<TaxLot>> lots = new HashMap<>();
@@ -96,8 +109,9 @@ public final class TradePlanner {
         private int newLots;
 
         Run(Household household, List<Account> accounts, ModelPortfolio model, BookSnapshot book,
-            Map<AccountId, TaxPolicy> policies, RebalanceMode mode, Map<TradeKey, String> excluded) {
+            Map<AccountId, TaxPolicy> policies, RebalanceMode mode, Map<TradeKey, String> excluded, PortfolioScope scope) {
             this.excluded = excluded;
+            this.scope = scope;
             this.household = household;
             this.accounts = accounts;
             this.model = model;
@@ -116,7 +130,6 @@ public final class TradePlanner {
 
         Proposal plan() {
             DriftCalculator calculator = new DriftCalculator(book.securities());
-            PortfolioScope scope = PortfolioScope.ofHousehold(household.id());
             PortfolioDrift before = calculator.drift(scope, accounts, model);
             Map<AssetClass, BigDecimal> desired = desired(before);
             if (settings.harvest() && (mode == RebalanceMode.TO_TARGET || mode == RebalanceMode.TO_BAND_EDGE)) {

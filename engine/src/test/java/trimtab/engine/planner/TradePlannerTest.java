@@ -182,4 +182,23 @@ class TradePlannerTest {
         });
         assertThat(proposal.after().outOfBand()).isEmpty();
     }
+
+    @Test
+    void an_account_with_its_own_model_is_planned_on_its_own() {
+        // Roth with its own 60/40 model: 200 VTI = 67,000.00 and 500 BND = 33,000.00. The household's taxable
+        // account (no household model) is not touched. Sell 21 VTI = 7,035.00; buy 106 BND = 6,996.00.
+        Account roth = new Account(AccountId.of("R"), AccountType.ROTH_IRA, "SCHWAB", BigDecimal.ZERO, false, Set.of(), Set.of(), Set.of(),
+                List.of(lot("R1", "VTI", "200", "40000.00", LocalDate.of(2019, 5, 6)), lot("R2", "BND", "500", "36000.00", LocalDate.of(2019, 5, 6))),
+                Optional.of(MODEL.id()), Set.of());
+        Account taxable = account("T", AccountType.TAXABLE, "500.00", lot("T1", "VTI", "10", "2000.00", LocalDate.of(2019, 5, 6)));
+        Household household = new Household(HouseholdId.of("H-2"), "H", AdvisorId.of("ADV-1"), null, Optional.empty(), Optional.empty(),
+                List.of(roth, taxable), List.of(), List.of(), List.of(), List.of(), List.of());
+        BookSnapshot book = new BookSnapshot(new MarketSnapshot(AS_OF, new BigDecimal("16")), TestBooks.securities(), List.of(MODEL),
+                List.of(household), List.of());
+
+        Proposal proposal = PLANNER.planAccount(household, AccountId.of("R"), book, Map.of(), RebalanceMode.TO_TARGET);
+
+        assertThat(proposal.trades()).extracting(TradePlannerTest::describe).containsExactly("R SELL 21 VTI 7035.00", "R BUY 106 BND 6996.00");
+        assertThat(proposal.before().scope().toString()).isEqualTo("account R");
+    }
 }
