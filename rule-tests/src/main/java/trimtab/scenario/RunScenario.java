@@ -38,10 +38,11 @@ public final class RunScenario {
             if (args[i].equals("--workbook") && i + 1 < args.length) {
                 Path file = Path.of(args[++i]);
                 String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-                TableKind kind = name.contains("guardrail") ? TableKind.GUARDRAILS : name.contains("trigger") ? TableKind.TRIGGERS : null;
+                TableKind kind = name.contains("guardrail") ? TableKind.GUARDRAILS : name.contains("trigger") ? TableKind.TRIGGERS
+                        : name.contains("tax-policy") ? TableKind.TAX_POLICY : null;
                 if (kind == null) {
-                    out.println("Cannot tell which table " + file.getFileName() + " is: its name must contain 'triggers'"
-                            + " or 'guardrails' (e.g. my-guardrails.drl.xlsx)");
+                    out.println("Cannot tell which table " + file.getFileName() + " is: its name must contain 'triggers',"
+                            + " 'tax-policy' or 'guardrails' (e.g. my-guardrails.drl.xlsx)");
                     return 2;
                 }
                 workbooks.put(kind, new Workbook(file.getFileName().toString(), Files.readAllBytes(file)));
@@ -70,7 +71,8 @@ public final class RunScenario {
             if (runner == null) {
                 Workbook workbook = workbooks.getOrDefault(scenarios.table(), ShippedRules.workbook(scenarios.table()));
                 try {
-                    runner = runnerFor(scenarios.table(), workbook);
+                    runner = runnerFor(scenarios.table(), workbook, workbooks.getOrDefault(TableKind.GUARDRAILS,
+                            ShippedRules.workbook(TableKind.GUARDRAILS)));
                 } catch (RuleSetRejectedException e) {
                     out.println("The workbook " + workbook.fileName() + " was refused:");
                     e.errors().forEach(error -> out.println("  " + error.located()));
@@ -95,13 +97,16 @@ public final class RunScenario {
     }
 
     /** Compiles a workbook and returns the runner for its table kind. */
-    static ScenarioRunner runnerFor(TableKind kind, Workbook workbook) {
+    static ScenarioRunner runnerFor(TableKind kind, Workbook workbook, Workbook guardrails) {
         return switch (kind) {
             case TRIGGERS -> new TriggerScenarioRunner(
                     new RuleSetCompiler(TriggerVocabulary.get()).compile(kind, 1, workbook), ShippedRules.referenceData());
             case GUARDRAILS -> new GuardrailScenarioRunner(
                     new RuleSetCompiler(GuardrailVocabulary.get()).compile(kind, 1, workbook), ShippedRules.referenceData());
-            case TAX_POLICY -> throw new IllegalArgumentException("there are no tax-policy scenarios yet");
+            case TAX_POLICY -> new PlannerScenarioRunner(
+                    new RuleSetCompiler(trimtab.engine.taxpolicy.TaxPolicyResolver.vocabulary()).compile(kind, 1, workbook),
+                    new RuleSetCompiler(GuardrailVocabulary.get()).compile(TableKind.GUARDRAILS, 1, guardrails),
+                    ShippedRules.referenceData());
         };
     }
 

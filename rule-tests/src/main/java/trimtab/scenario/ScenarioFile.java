@@ -29,16 +29,45 @@ public record ScenarioFile(Path path, String title, TableKind table, List<Scenar
      * @param error     optionally, text the evaluation error of a household must contain (bad data)
      * @param orders    guardrail scenarios: the batch of orders to screen
      * @param verdicts  guardrail scenarios: every order's expected verdict, by order id
+     * @param plan      planner scenarios: what to plan
+     * @param trades    planner scenarios: every proposed trade, in order, as "ACCOUNT SIDE QUANTITY SYMBOL NOTIONAL"
+     * @param outcome   planner scenarios: realised gains, tax and harvested losses
+     * @param residuals planner scenarios: every class left outside its band, with a piece of the reason
+     * @param swapBacks planner scenarios: "ACCOUNT SUBSTITUTE QUANTITY ORIGINAL NOT-BEFORE"
+     * @param blocked   planner scenarios with screening: trades the guardrails blocked, "SIDE QUANTITY SYMBOL RULE-ID..."
      */
     public record Scenario(String name, String description, JsonNode given, List<ExpectedHit> expect,
                            Map<String, String> decisions, String error, List<OrderDoc> orders,
-                           Map<String, ExpectedVerdict> verdicts) {
+                           Map<String, ExpectedVerdict> verdicts, PlanDoc plan, List<String> trades,
+                           Map<String, String> outcome, List<ResidualDoc> residuals, List<String> swapBacks,
+                           List<String> blocked) {
         public Scenario {
             expect = expect == null ? List.of() : List.copyOf(expect);
             decisions = decisions == null ? Map.of() : Map.copyOf(decisions);
             orders = orders == null ? List.of() : List.copyOf(orders);
             verdicts = verdicts == null ? Map.of() : Map.copyOf(verdicts);
+            trades = trades == null ? List.of() : List.copyOf(trades);
+            outcome = outcome == null ? Map.of() : Map.copyOf(outcome);
+            residuals = residuals == null ? List.of() : List.copyOf(residuals);
+            swapBacks = swapBacks == null ? List.of() : List.copyOf(swapBacks);
+            blocked = blocked == null ? List.of() : List.copyOf(blocked);
         }
+    }
+
+    /**
+     * What a planner scenario plans: a household's sleeve, or one account with its own model.
+     *
+     * @param mode   TO_TARGET, TO_BAND_EDGE, BUY_ONLY or SELL_ONLY
+     * @param policy settings laid over the policy the tax-policy workbook resolves, for every account
+     * @param screen whether the proposal goes through the shipped guardrails (re-planning around blocks)
+     */
+    public record PlanDoc(String household, String account, String mode, Boolean harvest, Boolean screen, PolicyDoc policy) {
+    }
+
+    public record PolicyDoc(String lotMethod, java.math.BigDecimal gainBudget, java.math.BigDecimal shortTermGainCap) {
+    }
+
+    public record ResidualDoc(String assetClass, String reason) {
     }
 
     /** An order of a guardrail scenario; quantity and price are read as written, so bad values can be tested. */
@@ -107,10 +136,13 @@ public record ScenarioFile(Path path, String title, TableKind table, List<Scenar
         TableKind table;
         try {
             table = doc.table() != null ? TableKind.valueOf(doc.table().trim().toUpperCase(java.util.Locale.ROOT))
-                    : path.toAbsolutePath().getParent().getFileName().toString().equals("guardrails")
-                    ? TableKind.GUARDRAILS : TableKind.TRIGGERS;
+                    : switch (path.toAbsolutePath().getParent().getFileName().toString()) {
+                        case "guardrails" -> TableKind.GUARDRAILS;
+                        case "planner" -> TableKind.TAX_POLICY;
+                        default -> TableKind.TRIGGERS;
+                    };
         } catch (IllegalArgumentException e) {
-            throw new BookFileException(path.toString(), "table", "'" + doc.table() + "' is not TRIGGERS or GUARDRAILS");
+            throw new BookFileException(path.toString(), "table", "'" + doc.table() + "' is not TRIGGERS, TAX_POLICY or GUARDRAILS");
         }
         return new ScenarioFile(path, doc.title() == null ? path.getFileName().toString() : doc.title(), table,
                 doc.scenarios());

@@ -25,8 +25,13 @@ class ScenarioSuiteTest {
         return scenarios(TableKind.GUARDRAILS);
     }
 
+    @TestFactory
+    Stream<DynamicNode> planner_scenarios() {
+        return scenarios(TableKind.TAX_POLICY);
+    }
+
     @ParameterizedTest
-    @CsvSource({"TRIGGERS, 30", "GUARDRAILS, 40"})
+    @CsvSource({"TRIGGERS, 30", "GUARDRAILS, 40", "TAX_POLICY, 1"})
     void the_suite_is_large_enough(TableKind kind, int minimum) {
         assertThat(ShippedScenarios.files(kind).stream().mapToInt(f -> f.scenarios().size()).sum())
                 .as(kind + " scenarios").isGreaterThanOrEqualTo(minimum);

@@ -24,8 +24,9 @@ final class ShippedScenarios {
     private ShippedScenarios() {
     }
 
+    /** Planner scenarios test the tax-policy workbook through the planner: they live in scenarios/planner. */
     static Path folder(TableKind kind) {
-        return ROOT.resolve(kind.name().toLowerCase(Locale.ROOT));
+        return ROOT.resolve(kind == TableKind.TAX_POLICY ? "planner" : kind.name().toLowerCase(Locale.ROOT));
     }
 
     static List<ScenarioFile> files(TableKind kind) {
@@ -45,11 +46,18 @@ final class ShippedScenarios {
     }
 
     static RuleVocabulary vocabulary(TableKind kind) {
-        return kind == TableKind.GUARDRAILS ? GuardrailVocabulary.get() : TriggerVocabulary.get();
+        return switch (kind) {
+            case GUARDRAILS -> GuardrailVocabulary.get();
+            case TRIGGERS -> TriggerVocabulary.get();
+            case TAX_POLICY -> trimtab.engine.taxpolicy.TaxPolicyResolver.vocabulary();
+        };
     }
 
     static ScenarioRunner runner(TableKind kind, CompiledRuleSet rules) {
-        return kind == TableKind.GUARDRAILS ? new GuardrailScenarioRunner(rules, ShippedRules.referenceData())
-                : new TriggerScenarioRunner(rules, ShippedRules.referenceData());
+        return switch (kind) {
+            case GUARDRAILS -> new GuardrailScenarioRunner(rules, ShippedRules.referenceData());
+            case TRIGGERS -> new TriggerScenarioRunner(rules, ShippedRules.referenceData());
+            case TAX_POLICY -> new PlannerScenarioRunner(rules, compiled(TableKind.GUARDRAILS), ShippedRules.referenceData());
+        };
     }
 }
