@@ -105,6 +105,8 @@ public final class TradePlanner {
         private final Map<Term, BigDecimal> realised = new EnumMap<>(Term.class);
         private final List<WashSaleGroup> plannedLossSales = new ArrayList<>();
         private final List<SwapBack> swapBacks = new ArrayList<>();
+        /** Lots this plan buys: never sold again by the same plan (a harvest substitute stays until its swap-back). */
+        private final java.util.Set<LotId> boughtInPlan = new java.util.HashSet<>();
         private BigDecimal harvested = BigDecimal.ZERO;
         private int newLots;
 
@@ -153,8 +155,7 @@ public final class TradePlanner {
             }
             PortfolioDrift after = calculator.drift(scope, accountsAfter(), model);
             List<Residual> residuals = after.outOfBand().stream().map(a -> new Residual(a.assetClass(), a.absoluteDriftPts(),
-                    blockers.getOrDefault(a.assetClass(), "trades smaller than the minimum of " + settings.minTradeNotional()
-                            .toPlainString() + " or whole shares leave it outside its band"))).toList();
+                    blockers.getOrDefault(a.assetClass(), defaultReason(a)))).toList();
             return new Proposal(mode, trades, before, after, realised.get(Term.SHORT), realised.get(Term.LONG), tax(), residuals,
                     harvested, swapBacks);
         }
@@ -200,8 +201,9 @@ public final class TradePlanner {
                         security.price(), proceeds, relief, "harvest a " + relief.get(0).term().name().toLowerCase(java.util.Locale.ROOT)
                         + "-term loss of " + trimtab.engine.book.Amounts.format(loss) + " (lot " + lot.id() + ")"));
                 BigDecimal cost = quantity.multiply(price).setScale(2, RoundingMode.HALF_EVEN);
-                lots.get(account.id()).add(new TaxLot(LotId.of(account.id() + "-NEW" + (++newLots)), substitute.get().symbol(),
-                        quantity, cost, today));
+                TaxLot bought = new TaxLot(LotId.of(account.id() + "-NEW" + (++newLots)), substitute.get().symbol(), quantity, cost, today);
+                lots.get(account.id()).add(bought);
+                boughtInPlan.add(bought.id());
                 cash.merge(account.id(), proceeds.subtract(cost), BigDecimal::add);
                 LocalDate swapBack = today.plusDays(WashSaleLedger.WINDOW_DAYS + 1);
                 trades.add(new ProposedTrade(account.id(), substitute.get().symbol(), security.assetClass(), TradeSide.BUY, quantity,
@@ -224,6 +226,20 @@ public final class TradePlanner {
                 }
             }
             return Optional.empty();
+        }
+
+        private String defaultReason(AllocationDrift after) {
+            if (mode == RebalanceMode.SELL_ONLY && !after.isOverweight()) {
+                return "sell-only mode: nothing is bought";
+            }
+            if (mode == RebalanceMode.BUY_ONLY && after.isOverweight()) {
+                return "buy-only mode: nothing is sold";
+            }
+            if (after.assetClass().isCash()) {
+                return "cash moves only as the other classes are traded";
+            }
+            return "trades smaller than the minimum of " + settings.minTradeNotional().toPlainString()
+                    + " or whole shares leave it outside its band";
         }
 
         /** What each class should be worth after the plan, by mode. */
@@ -406,8 +422,9 @@ public final class TradePlanner {
                     continue;
                 }
                 cash.merge(account.id(), notional.negate(), BigDecimal::add);
-                lots.get(account.id()).add(new TaxLot(LotId.of(account.id() + "-NEW" + (++newLots)), security.get().symbol(),
-                        quantity, notional, today));
+                TaxLot bought = new TaxLot(LotId.of(account.id() + "-NEW" + (++newLots)), security.get().symbol(), quantity, notional, today);
+                lots.get(account.id()).add(bought);
+                boughtInPlan.add(bought.id());
                 trades.add(new ProposedTrade(account.id(), security.get().symbol(), assetClass, TradeSide.BUY, quantity, price,
                         notional, List.of(), assetClass + " is below its " + (mode == RebalanceMode.TO_BAND_EDGE ? "band" : "target")));
                 toBuy = toBuy.subtract(notional);
@@ -477,7 +494,7 @@ public final class TradePlanner {
             Map<Symbol, BigDecimal> held = new LinkedHashMap<>();
             for (TaxLot lot : lots.get(account.id())) {
                 Security security = book.securities().require(lot.symbol(), "lot " + lot.id());
-                if (security.assetClass().equals(assetClass)) {
+                if (security.assetClass().equals(assetClass) && !boughtInPlan.contains(lot.id())) {
                     held.merge(lot.symbol(), lot.quantity(), BigDecimal::add);
                 }
             }
