@@ -122,6 +122,18 @@ class TradePlannerProperties {
             }
         }
         assertThat(realised).as("realised gains within the budget").isLessThanOrEqualTo(BigDecimal.valueOf(budget));
+        // no wash sale created: nothing the plan sells at a loss is bought back by the same plan
+        Set<Symbol> soldAtALoss = new java.util.HashSet<>();
+        Set<Symbol> bought = new java.util.HashSet<>();
+        for (ProposedTrade trade : proposal.trades()) {
+            if (trade.side() == TradeSide.SELL && trade.lots().stream().anyMatch(LotRelief::isLoss)) {
+                soldAtALoss.add(trade.symbol());
+            } else if (trade.side() == TradeSide.BUY) {
+                bought.add(trade.symbol());
+            }
+        }
+        bought.retainAll(soldAtALoss);
+        assertThat(bought).as("bought after a loss sale of the same security").isEmpty();
         // a class outside its band never ends further from its target (cash moves as the residue of trades)
         for (AllocationDrift before : proposal.before().outOfBand()) {
             if (before.assetClass().isCash()) {
