@@ -199,7 +199,8 @@ public final class TradePlanner {
                 removeShares(account, lot.symbol(), lot.quantity(), relief);
                 trades.add(new ProposedTrade(account.id(), lot.symbol(), security.assetClass(), TradeSide.SELL, lot.quantity(),
                         security.price(), proceeds, relief, "harvest a " + relief.get(0).term().name().toLowerCase(java.util.Locale.ROOT)
-                        + "-term loss of " + trimtab.engine.book.Amounts.format(loss) + " (lot " + lot.id() + ")"));
+                        + "-term loss of " + trimtab.engine.book.Amounts.format(loss) + " (lot " + lot.id() + ")",
+                        ProposedTrade.Purpose.HARVEST, List.of()));
                 BigDecimal cost = quantity.multiply(price).setScale(2, RoundingMode.HALF_EVEN);
                 TaxLot bought = new TaxLot(LotId.of(account.id() + "-NEW" + (++newLots)), substitute.get().symbol(), quantity, cost, today);
                 lots.get(account.id()).add(bought);
@@ -208,7 +209,7 @@ public final class TradePlanner {
                 LocalDate swapBack = today.plusDays(WashSaleLedger.WINDOW_DAYS + 1);
                 trades.add(new ProposedTrade(account.id(), substitute.get().symbol(), security.assetClass(), TradeSide.BUY, quantity,
                         price, cost, List.of(), "substitute for the harvested " + lot.symbol() + ", keeping the exposure; swap back"
-                        + " on or after " + swapBack));
+                        + " on or after " + swapBack, ProposedTrade.Purpose.SUBSTITUTE, List.of()));
                 swapBacks.add(new SwapBack(account.id(), substitute.get().symbol(), quantity, lot.symbol(), swapBack));
             }
         }
@@ -390,7 +391,7 @@ public final class TradePlanner {
             cash.merge(account.id(), notional, BigDecimal::add);
             trades.add(new ProposedTrade(account.id(), security.symbol(), security.assetClass(), TradeSide.SELL, sale.quantity(),
                     price, notional, sale.lots(), security.assetClass() + " is above its " + (mode == RebalanceMode.TO_BAND_EDGE
-                    ? "band" : "target")));
+                    ? "band" : "target"), ProposedTrade.Purpose.REBALANCE, List.of()));
         }
 
         private void buy(AssetClass assetClass, BigDecimal amount) {
@@ -426,7 +427,8 @@ public final class TradePlanner {
                 lots.get(account.id()).add(bought);
                 boughtInPlan.add(bought.id());
                 trades.add(new ProposedTrade(account.id(), security.get().symbol(), assetClass, TradeSide.BUY, quantity, price,
-                        notional, List.of(), assetClass + " is below its " + (mode == RebalanceMode.TO_BAND_EDGE ? "band" : "target")));
+                        notional, List.of(), assetClass + " is below its " + (mode == RebalanceMode.TO_BAND_EDGE ? "band" : "target"),
+                        ProposedTrade.Purpose.REBALANCE, List.of()));
                 toBuy = toBuy.subtract(notional);
             }
             if (toBuy.compareTo(settings.minTradeNotional()) >= 0) {
