@@ -37,6 +37,7 @@ import trimtab.engine.lots.LotSelector;
 import trimtab.engine.lots.Term;
 import trimtab.engine.taxpolicy.RebalanceMode;
 import trimtab.engine.taxpolicy.TaxPolicy;
+import trimtab.engine.taxpolicy.WashSaleScope;
 import trimtab.engine.washsale.WashSaleLedger;
 
 /**
@@ -103,7 +104,8 @@ public final class TradePlanner {
         private final Map<AssetClass, String> blockers = new LinkedHashMap<>();
         private final List<ProposedTrade> trades = new ArrayList<>();
         private final Map<Term, BigDecimal> realised = new EnumMap<>(Term.class);
-        private final List<WashSaleGroup> plannedLossSales = new ArrayList<>();
+        /** Loss sales this plan proposes, by account and wash-sale group. */
+        private final List<Map.Entry<AccountId, WashSaleGroup>> plannedLossSales = new ArrayList<>();
         private final List<SwapBack> swapBacks = new ArrayList<>();
         /** Lots this plan buys: never sold again by the same plan (a harvest substitute stays until its swap-back). */
         private final java.util.Set<LotId> boughtInPlan = new java.util.HashSet<>();
@@ -177,7 +179,7 @@ public final class TradePlanner {
                 BigDecimal loss = lot.costBasis().subtract(value);
                 BigDecimal lossPct = loss.multiply(HUNDRED).divide(lot.costBasis(), 6, RoundingMode.HALF_EVEN);
                 if (loss.compareTo(policy.harvestLossAmount()) < 0 || lossPct.compareTo(policy.harvestLossPct()) < 0
-                        || boughtWithin30Days(security.washSaleGroup())) {
+                        || boughtWithin30Days(account, security.washSaleGroup())) {
                     continue;
                 }
                 Optional<ModelTarget> target = model.target(security.assetClass());
@@ -195,7 +197,7 @@ public final class TradePlanner {
                 }
                 realised.merge(relief.get(0).term(), relief.get(0).gain(), BigDecimal::add);
                 harvested = harvested.add(relief.get(0).gain().negate());
-                plannedLossSales.add(security.washSaleGroup());
+                plannedLossSales.add(Map.entry(account.id(), security.washSaleGroup()));
                 removeShares(account, lot.symbol(), lot.quantity(), relief);
                 trades.add(new ProposedTrade(account.id(), lot.symbol(), security.assetClass(), TradeSide.SELL, lot.quantity(),
                         security.price(), proceeds, relief, "harvest a " + relief.get(0).term().name().toLowerCase(java.util.Locale.ROOT)
@@ -330,7 +332,7 @@ public final class TradePlanner {
             TaxPolicy policy = policy(account);
             List<TaxLot> held = lotsOf(account.id(), security.symbol());
             List<LotRelief> all = LotSelector.relieve(held, wanted, price, today, policy.lotMethod(), List.of());
-            Optional<String> problem = saleProblem(policy, security, all);
+            Optional<String> problem = saleProblem(account, policy, security, all);
             if (problem.isEmpty()) {
                 return new SaleCheck(wanted, all, Optional.empty());
             }
@@ -343,7 +345,7 @@ public final class TradePlanner {
             while (high.subtract(low).compareTo(step) > 0) {
                 BigDecimal middle = low.add(high).divide(BigDecimal.valueOf(2), scale, RoundingMode.DOWN);
                 List<LotRelief> relief = LotSelector.relieve(held, middle, price, today, policy.lotMethod(), List.of());
-                if (saleProblem(policy, security, relief).isEmpty()) {
+                if (saleProblem(account, policy, security, relief).isEmpty()) {
                     low = middle;
                     fitting = relief;
                 } else {
@@ -353,7 +355,7 @@ public final class TradePlanner {
             return new SaleCheck(low, fitting, problem);
         }
 
-        private Optional<String> saleProblem(TaxPolicy policy, Security security, List<LotRelief> relief) {
+        private Optional<String> saleProblem(Account account, TaxPolicy policy, Security security, List<LotRelief> relief) {
             BigDecimal shortTerm = BigDecimal.ZERO;
             BigDecimal longTerm = BigDecimal.ZERO;
             boolean loss = false;
@@ -374,7 +376,7 @@ public final class TradePlanner {
             if (shortTerm.signum() > 0 && shortTermTotal.compareTo(policy.shortTermGainCap()) > 0) {
                 return Optional.of("the short-term gain cap of " + policy.shortTermGainCap().toPlainString() + " would be exceeded");
             }
-            if (loss && boughtWithin30Days(security.washSaleGroup())) {
+            if (loss && boughtWithin30Days(account, security.washSaleGroup())) {
                 return Optional.of("selling at a loss would be a wash sale: the same securities were bought within 30 days");
             }
             return Optional.empty();
@@ -384,7 +386,7 @@ public final class TradePlanner {
             for (LotRelief lot : sale.lots()) {
                 realised.merge(lot.term(), lot.gain(), BigDecimal::add);
                 if (lot.isLoss()) {
-                    plannedLossSales.add(security.washSaleGroup());
+                    plannedLossSales.add(Map.entry(account.id(), security.washSaleGroup()));
                 }
             }
             removeShares(account, security.symbol(), sale.quantity(), sale.lots());
@@ -461,7 +463,7 @@ public final class TradePlanner {
                     && security.esgTags().stream().noneMatch(t -> account.esgExclusions().stream().anyMatch(t::equalsIgnoreCase))
                     && (account.type() != AccountType.ERISA_PLAN || account.planMenu().contains(symbol))
                     && !excluded.containsKey(new TradeKey(account.id(), symbol, TradeSide.BUY))
-                    && !soldAtALossWithin30Days(security.washSaleGroup());
+                    && !soldAtALossWithin30Days(account, security.washSaleGroup());
         }
 
         private Optional<String> sellBlocked(Account account, Symbol symbol) {
@@ -478,14 +480,31 @@ public final class TradePlanner {
             return Optional.empty();
         }
 
-        private boolean boughtWithin30Days(WashSaleGroup group) {
-            return household.recentTrades().stream().anyMatch(t -> t.side() == TradeSide.BUY && sameGroup(t, group)
+        private boolean boughtWithin30Days(Account account, WashSaleGroup group) {
+            return tradesInScope(account).stream().anyMatch(t -> t.side() == TradeSide.BUY && sameGroup(t, group)
                     && !t.tradeDate().isBefore(today.minusDays(WashSaleLedger.WINDOW_DAYS)) && !t.tradeDate().isAfter(today));
         }
 
-        private boolean soldAtALossWithin30Days(WashSaleGroup group) {
-            return plannedLossSales.contains(group) || household.recentTrades().stream().anyMatch(t -> t.isLossSale()
+        private boolean soldAtALossWithin30Days(Account account, WashSaleGroup group) {
+            boolean accountScope = scopeOf(account) == WashSaleScope.ACCOUNT;
+            boolean planned = plannedLossSales.stream().anyMatch(e -> e.getValue().equals(group)
+                    && (!accountScope || e.getKey().equals(account.id())));
+            return planned || tradesInScope(account).stream().anyMatch(t -> t.isLossSale()
                     && sameGroup(t, group) && !t.tradeDate().isBefore(today.minusDays(WashSaleLedger.WINDOW_DAYS)));
+        }
+
+        /** The executed trades the account's wash-sale scope looks across: its own, its household's, or the firm's. */
+        private List<ExecutedTrade> tradesInScope(Account account) {
+            return switch (scopeOf(account)) {
+                case ACCOUNT -> household.recentTrades().stream().filter(t -> t.account().equals(account.id())).toList();
+                case HOUSEHOLD -> household.recentTrades();
+                case FIRM -> book.households().stream().flatMap(h -> h.recentTrades().stream()).toList();
+            };
+        }
+
+        private WashSaleScope scopeOf(Account account) {
+            TaxPolicy policy = policies.get(account.id());
+            return policy == null ? WashSaleScope.HOUSEHOLD : policy.washSaleScope();
         }
 
         private boolean sameGroup(ExecutedTrade trade, WashSaleGroup group) {

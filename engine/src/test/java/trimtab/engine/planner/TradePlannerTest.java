@@ -201,4 +201,30 @@ class TradePlannerTest {
         assertThat(proposal.trades()).extracting(TradePlannerTest::describe).containsExactly("R SELL 21 VTI 7035.00", "R BUY 106 BND 6996.00");
         assertThat(proposal.before().scope().toString()).isEqualTo("account R");
     }
+
+    @Test
+    void the_wash_sale_scope_decides_whether_a_purchase_in_another_account_counts() {
+        // VTI bought at 400.00 in the taxable account (a 65.00 loss a share at 335.00); 5 VTI bought in the IRA
+        // 12 days ago. Household scope: selling at a loss would be a wash sale, so nothing is sold. Account scope:
+        // the IRA purchase does not count: sell 21 VTI (a 1,365.00 long-term loss) and buy 106 BND.
+        ExecutedTrade iraPurchase = new ExecutedTrade(AccountId.of("I"), Symbol.of("VTI"), TradeSide.BUY, new BigDecimal("5"),
+                new BigDecimal("330.00"), AS_OF.minusDays(12), Optional.empty());
+        Account taxable = account("T", AccountType.TAXABLE, "0.00", lot("T1", "VTI", "200", "80000.00", LocalDate.of(2024, 3, 4)),
+                lot("T2", "BND", "500", "33000.00", LocalDate.of(2021, 3, 2)));
+        Account ira = account("I", AccountType.TRADITIONAL_IRA, "0.00");
+
+        Proposal household = plan(RebalanceMode.TO_TARGET, List.of(iraPurchase),
+                Map.of(AccountId.of("T"), scoped(WashSaleScope.HOUSEHOLD)), taxable, ira);
+        Proposal account = plan(RebalanceMode.TO_TARGET, List.of(iraPurchase),
+                Map.of(AccountId.of("T"), scoped(WashSaleScope.ACCOUNT)), taxable, ira);
+
+        assertThat(household.trades()).isEmpty();
+        assertThat(account.trades()).extracting(TradePlannerTest::describe).containsExactly("T SELL 21 VTI 7035.00", "T BUY 106 BND 6996.00");
+        assertThat(account.realisedLongTerm()).isEqualByComparingTo("-1365.00");
+    }
+
+    private static TaxPolicy scoped(WashSaleScope scope) {
+        return new TaxPolicy(AccountId.of("T"), LotMethod.HIFO, new BigDecimal("15000"), BigDecimal.ZERO, new BigDecimal("50"),
+                new BigDecimal("100000"), scope, RebalanceMode.TO_TARGET, List.of());
+    }
 }
