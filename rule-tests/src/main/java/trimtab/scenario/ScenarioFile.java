@@ -47,7 +47,8 @@ public record ScenarioFile(Path path, String title, TableKind table, List<Scenar
             orders = orders == null ? List.of() : List.copyOf(orders);
             verdicts = verdicts == null ? Map.of() : Map.copyOf(verdicts);
             trades = trades == null ? List.of() : List.copyOf(trades);
-            outcome = outcome == null ? Map.of() : Map.copyOf(outcome);
+            // keep the order written, so the report reads like the file
+            outcome = outcome == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outcome));
             residuals = residuals == null ? List.of() : List.copyOf(residuals);
             swapBacks = swapBacks == null ? List.of() : List.copyOf(swapBacks);
             blocked = blocked == null ? List.of() : List.copyOf(blocked);

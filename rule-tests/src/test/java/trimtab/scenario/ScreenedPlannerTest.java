@@ -2,8 +2,6 @@ package trimtab.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import trimtab.engine.book.BookSnapshot;
 import trimtab.engine.book.Household;
@@ -17,10 +15,8 @@ import trimtab.engine.planner.ProposedTrade;
 import trimtab.engine.planner.ScreenedPlanner;
 import trimtab.engine.planner.ScreenedProposal;
 import trimtab.engine.planner.TradePlanner;
-import trimtab.engine.rules.RuleSetCompiler;
 import trimtab.engine.rules.TableKind;
 import trimtab.engine.taxpolicy.RebalanceMode;
-import trimtab.engine.taxpolicy.TaxPolicyResolver;
 import trimtab.rules.ShippedRules;
 
 /** The planner's proposal goes through the shipped guardrails, and the planner re-plans around what they block. */
@@ -57,9 +53,7 @@ class ScreenedPlannerTest {
     void a_buy_the_guardrails_block_is_replaced_by_the_classes_next_security() {
         BookSnapshot book = BookYaml.read(BOOK, "book.yaml", ShippedRules.referenceData());
         Household household = book.household(HouseholdId.of("H-1")).orElseThrow();
-        TaxPolicyResolver policy = new TaxPolicyResolver(new RuleSetCompiler(TaxPolicyResolver.vocabulary())
-                .compile(TableKind.TAX_POLICY, 1, ShippedRules.workbook(TableKind.TAX_POLICY)));
-        var policies = policy.resolve(household, book).stream().collect(Collectors.toMap(p -> p.account(), Function.identity()));
+        var policies = ShippedScenarios.policies(household, book);
         ScreenedPlanner planner = new ScreenedPlanner(new TradePlanner(PlannerSettings.DEFAULTS),
                 new GuardrailScreener(ShippedScenarios.compiled(TableKind.GUARDRAILS)));
 

@@ -45,6 +45,13 @@ final class ShippedScenarios {
         return new RuleSetCompiler(vocabulary(kind)).compile(kind, 1, workbook);
     }
 
+    /** Each account's policy from the shipped tax-policy workbook. */
+    static java.util.Map<trimtab.engine.book.AccountId, trimtab.engine.taxpolicy.TaxPolicy> policies(
+            trimtab.engine.book.Household household, trimtab.engine.book.BookSnapshot book) {
+        return new trimtab.engine.taxpolicy.TaxPolicyResolver(compiled(TableKind.TAX_POLICY)).resolve(household, book).stream()
+                .collect(java.util.stream.Collectors.toMap(trimtab.engine.taxpolicy.TaxPolicy::account, p -> p));
+    }
+
     static RuleVocabulary vocabulary(TableKind kind) {
         return switch (kind) {
             case GUARDRAILS -> GuardrailVocabulary.get();

@@ -17,7 +17,6 @@ import trimtab.engine.planner.TradePlanner;
 import trimtab.engine.planner.TriggerAttribution;
 import trimtab.engine.rules.TableKind;
 import trimtab.engine.taxpolicy.RebalanceMode;
-import trimtab.engine.taxpolicy.TaxPolicyResolver;
 import trimtab.engine.trigger.TriggerEvaluator;
 import trimtab.engine.trigger.TriggerHit;
 import trimtab.rules.ShippedRules;
@@ -57,8 +56,7 @@ class TriggerAttributionTest {
         Household household = book.household(HouseholdId.of("H-X")).orElseThrow();
         var hits = new TriggerEvaluator(ShippedScenarios.compiled(TableKind.TRIGGERS)).evaluate(book)
                 .household(household.id()).orElseThrow().hits();
-        var policies = new TaxPolicyResolver(ShippedScenarios.compiled(TableKind.TAX_POLICY)).resolve(household, book).stream()
-                .collect(Collectors.toMap(p -> p.account(), Function.identity()));
+        var policies = ShippedScenarios.policies(household, book);
 
         Proposal proposal = TriggerAttribution.attribute(new TradePlanner(PlannerSettings.DEFAULTS)
                 .planHousehold(household, book, policies, RebalanceMode.TO_TARGET), hits);

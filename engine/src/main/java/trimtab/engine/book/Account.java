@@ -34,6 +34,24 @@ public record Account(AccountId id, AccountType type, String custodian, BigDecim
         planMenu = planMenu == null ? Set.of() : Set.copyOf(planMenu);
     }
 
+    /** The security's tags this account excludes (ESG), compared without case, in alphabetical order. */
+    public java.util.SortedSet<String> esgConflicts(Security security) {
+        java.util.SortedSet<String> conflicts = new java.util.TreeSet<>();
+        if (!esgExclusions.isEmpty()) {
+            for (String tag : security.esgTags()) {
+                if (esgExclusions.stream().anyMatch(tag::equalsIgnoreCase)) {
+                    conflicts.add(tag);
+                }
+            }
+        }
+        return conflicts;
+    }
+
+    /** An ERISA plan account may only buy the funds on its plan menu; other accounts are not limited. */
+    public boolean isOffPlanMenu(Symbol symbol) {
+        return type == AccountType.ERISA_PLAN && !planMenu.contains(symbol);
+    }
+
     /** Shares held of one security across all its lots. */
     public BigDecimal quantityOf(Symbol symbol) {
         return lots.stream().filter(l -> l.symbol().equals(symbol))

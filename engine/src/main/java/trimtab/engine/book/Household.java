@@ -54,6 +54,11 @@ public record Household(HouseholdId id, String name, AdvisorId advisor, TaxProfi
         }
     }
 
+    /** The client-specific restriction of a security, if the household has one. */
+    public Optional<Restriction> restriction(Symbol symbol) {
+        return restrictions.stream().filter(r -> r.symbol().equals(symbol)).findFirst();
+    }
+
     public Optional<Account> account(AccountId accountId) {
         return accounts.stream().filter(a -> a.id().equals(accountId)).findFirst();
     }

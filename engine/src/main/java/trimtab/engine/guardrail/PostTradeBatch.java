@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,18 +12,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 import trimtab.engine.book.Account;
 import trimtab.engine.book.AccountId;
-import trimtab.engine.book.AccountType;
 import trimtab.engine.book.AssetClass;
 import trimtab.engine.book.BookSnapshot;
 import trimtab.engine.book.ExecutedTrade;
 import trimtab.engine.book.Household;
 import trimtab.engine.book.HouseholdId;
 import trimtab.engine.book.IpsBound;
-import trimtab.engine.book.Restriction;
 import trimtab.engine.book.Security;
 import trimtab.engine.book.Symbol;
 import trimtab.engine.book.TaxLot;
@@ -162,25 +158,14 @@ final class PostTradeBatch {
             check.firmRestricted = true;
             check.firmRestrictionReason = r.reason();
         });
-        for (Restriction restriction : household.restrictions()) {
-            if (restriction.symbol().equals(symbol)) {
-                check.clientRestricted = true;
-                check.clientRestrictionReason = restriction.reason();
-            }
-        }
+        household.restriction(symbol).ifPresent(r -> {
+            check.clientRestricted = true;
+            check.clientRestrictionReason = r.reason();
+        });
         check.onNoBuyList = account.noBuy().contains(symbol);
         check.onNoSellList = account.noSell().contains(symbol);
-        if (!account.esgExclusions().isEmpty() && !security.esgTags().isEmpty()) {
-            Set<String> conflicts = new TreeSet<>();
-            for (String tag : security.esgTags()) {
-                if (account.esgExclusions().stream().anyMatch(e -> e.equalsIgnoreCase(tag))) {
-                    conflicts.add(tag);
-                }
-            }
-            check.esgConflictTags = String.join(", ", conflicts);
-        }
-        check.offPlanMenu = check.side.equals("BUY") && account.type() == AccountType.ERISA_PLAN
-                && !account.planMenu().contains(symbol);
+        check.esgConflictTags = String.join(", ", account.esgConflicts(security));
+        check.offPlanMenu = check.side.equals("BUY") && account.isOffPlanMenu(symbol);
     }
 
     /**

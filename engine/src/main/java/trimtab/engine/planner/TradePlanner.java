@@ -7,16 +7,18 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import trimtab.engine.book.Account;
 import trimtab.engine.book.AccountId;
-import trimtab.engine.book.AccountType;
+import trimtab.engine.book.Amounts;
 import trimtab.engine.book.AssetClass;
 import trimtab.engine.book.BookSnapshot;
-import trimtab.engine.book.CashFlow;
 import trimtab.engine.book.ExecutedTrade;
 import trimtab.engine.book.Household;
 import trimtab.engine.book.InvalidBookException;
@@ -32,7 +34,9 @@ import trimtab.engine.drift.AllocationDrift;
 import trimtab.engine.drift.DriftCalculator;
 import trimtab.engine.drift.PortfolioDrift;
 import trimtab.engine.drift.PortfolioScope;
+import trimtab.engine.drift.PortfolioValuer;
 import trimtab.engine.lots.LotRelief;
+import trimtab.engine.lots.LotMethod;
 import trimtab.engine.lots.LotSelector;
 import trimtab.engine.lots.Term;
 import trimtab.engine.taxpolicy.RebalanceMode;
@@ -108,7 +112,7 @@ public final class TradePlanner {
         private final List<Map.Entry<AccountId, WashSaleGroup>> plannedLossSales = new ArrayList<>();
         private final List<SwapBack> swapBacks = new ArrayList<>();
         /** Lots this plan buys: never sold again by the same plan (a harvest substitute stays until its swap-back). */
-        private final java.util.Set<LotId> boughtInPlan = new java.util.HashSet<>();
+        private final Set<LotId> boughtInPlan = new HashSet<>();
         private BigDecimal harvested = BigDecimal.ZERO;
         private int newLots;
 
@@ -188,7 +192,7 @@ public final class TradePlanner {
                     continue;
                 }
                 List<LotRelief> relief = LotSelector.relieve(List.of(lot), lot.quantity(), security.price(), today,
-                        trimtab.engine.lots.LotMethod.SPECIFIC_ID, List.of(lot.id()));
+                        LotMethod.SPECIFIC_ID, List.of(lot.id()));
                 BigDecimal proceeds = relief.get(0).proceeds();
                 BigDecimal price = substitute.get().price();
                 BigDecimal quantity = shares(proceeds, price, account, RoundingMode.DOWN);
@@ -200,8 +204,8 @@ public final class TradePlanner {
                 plannedLossSales.add(Map.entry(account.id(), security.washSaleGroup()));
                 removeShares(account, lot.symbol(), lot.quantity(), relief);
                 trades.add(new ProposedTrade(account.id(), lot.symbol(), security.assetClass(), TradeSide.SELL, lot.quantity(),
-                        security.price(), proceeds, relief, "harvest a " + relief.get(0).term().name().toLowerCase(java.util.Locale.ROOT)
-                        + "-term loss of " + trimtab.engine.book.Amounts.format(loss) + " (lot " + lot.id() + ")",
+                        security.price(), proceeds, relief, "harvest a " + relief.get(0).term().name().toLowerCase(Locale.ROOT)
+                        + "-term loss of " + Amounts.format(loss) + " (lot " + lot.id() + ")",
                         ProposedTrade.Purpose.HARVEST, List.of()));
                 BigDecimal cost = quantity.multiply(price).setScale(2, RoundingMode.HALF_EVEN);
                 TaxLot bought = new TaxLot(LotId.of(account.id() + "-NEW" + (++newLots)), substitute.get().symbol(), quantity, cost, today);
@@ -459,9 +463,8 @@ public final class TradePlanner {
         private boolean buyableSecurity(Account account, Security security) {
             Symbol symbol = security.symbol();
             return security.price() != null && !account.noBuy().contains(symbol) && book.firmRestriction(symbol).isEmpty()
-                    && household.restrictions().stream().noneMatch(r -> r.symbol().equals(symbol))
-                    && security.esgTags().stream().noneMatch(t -> account.esgExclusions().stream().anyMatch(t::equalsIgnoreCase))
-                    && (account.type() != AccountType.ERISA_PLAN || account.planMenu().contains(symbol))
+                    && household.restriction(symbol).isEmpty() && account.esgConflicts(security).isEmpty()
+                    && !account.isOffPlanMenu(symbol)
                     && !excluded.containsKey(new TradeKey(account.id(), symbol, TradeSide.BUY))
                     && !soldAtALossWithin30Days(account, security.washSaleGroup());
         }
@@ -474,7 +477,7 @@ public final class TradePlanner {
             if (account.noSell().contains(symbol)) {
                 return Optional.of(symbol + " is on the no-sell list of account " + account.id());
             }
-            if (book.firmRestriction(symbol).isPresent() || household.restrictions().stream().anyMatch(r -> r.symbol().equals(symbol))) {
+            if (book.firmRestriction(symbol).isPresent() || household.restriction(symbol).isPresent()) {
                 return Optional.of(symbol + " is restricted");
             }
             return Optional.empty();
@@ -570,7 +573,7 @@ public final class TradePlanner {
                     .filter(f -> f.account().equals(account.id()) && f.isDistribution())
                     .filter(f -> !f.date().isBefore(today) && !f.date().isAfter(today.plusDays(settings.reserveDays())))
                     .map(f -> f.amount().negate()).reduce(BigDecimal.ZERO, BigDecimal::add);
-            BigDecimal value = new trimtab.engine.drift.PortfolioValuer(book.securities()).valueByAssetClass(List.of(account))
+            BigDecimal value = new PortfolioValuer(book.securities()).valueByAssetClass(List.of(account))
                     .values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
             return distributions.add(percentOf(settings.minCashPct(), value));
         }
