@@ -102,6 +102,16 @@ public final class BookSnapshot {
         return model;
     }
 
+    /** Every model, in no particular order. */
+    public java.util.Collection<ModelPortfolio> models() {
+        return models.values();
+    }
+
+    /** The firm's restricted list. */
+    public java.util.Collection<Restriction> firmRestrictions() {
+        return firmRestrictions.values();
+    }
+
     public List<Household> households() {
         return households;
     }
