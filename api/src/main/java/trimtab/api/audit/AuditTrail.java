@@ -30,12 +30,8 @@ public final class AuditTrail {
     private final Clock clock;
 
     AuditTrail(Transactions transactions) {
-        this(transactions, Clock.systemUTC());
-    }
-
-    AuditTrail(Transactions transactions, Clock clock) {
         this.transactions = transactions;
-        this.clock = clock;
+        this.clock = Clock.systemUTC();
     }
 
     /**

@@ -1,0 +1,71 @@
+package trimtab.api.audit;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import trimtab.api.database.Transactions;
+
+import java.sql.Statement;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The audit chain on a database of its own (tampering would break the shared one): appended entries verify,
+ * the database refuses to change them, and a row altered by someone who drops that protection is named.
+ */
+@MicronautTest(transactional = false)
+@Property(name = "trimtab.embedded-db.folder", value = "target/test-mariadb-tampering")
+class AuditChainTamperingTest {
+    @Inject
+    AuditTrail trail;
+    @Inject
+    Transactions transactions;
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Test
+    void theChainVerifiesTheDatabaseRefusesChangesAndAnAlteredRowIsNamed() {
+        List<Long> first = trail.append(records("first", 3));
+        List<Long> second = trail.append(records("second", 2));
+        assertThat(first).containsExactly(1L, 2L, 3L);
+        assertThat(second).containsExactly(4L, 5L);
+
+        ChainVerification intact = client.toBlocking().retrieve("/api/v1/audit/verify", ChainVerification.class);
+        assertThat(intact).isEqualTo(new ChainVerification(true, 5, 5, null, null));
+
+        assertThatThrownBy(() -> execute("UPDATE audit_entry SET actor = 'mallory' WHERE seq = 2"))
+                .hasMessageContaining("audit entries are append-only");
+        assertThatThrownBy(() -> execute("DELETE FROM audit_entry WHERE seq = 5"))
+                .hasMessageContaining("audit entries are append-only");
+
+        execute("DROP TRIGGER audit_entry_no_update");
+        execute("UPDATE audit_entry SET payload = '{\"verdict\":\"PASS\"}' WHERE seq = 4");
+        ChainVerification broken = client.toBlocking().retrieve("/api/v1/audit/verify", ChainVerification.class);
+        assertThat(broken.intact()).isFalse();
+        assertThat(broken.firstBrokenSeq()).isEqualTo(4L);
+        assertThat(broken.entriesChecked()).isEqualTo(3);
+        assertThat(broken.problem()).isEqualTo("entry 4 was altered after it was written (its content no longer matches its hash)");
+    }
+
+    private static List<AuditRecord> records(String batch, int count) {
+        return IntStream.rangeClosed(1, count).mapToObj(i -> new AuditRecord("ORDER_DECISION", batch + "-" + i, "order-system",
+                "GUARDRAILS:1:" + "ab".repeat(32), Hashes.sha256(batch + i), "{\"verdict\":\"BLOCK\",\"n\":" + i + "}")).toList();
+    }
+
+    private void execute(String sql) {
+        transactions.write(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+            }
+            return null;
+        });
+    }
+
+}
