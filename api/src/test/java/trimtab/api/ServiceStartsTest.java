@@ -6,12 +6,15 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import trimtab.api.database.Transactions;
+import trimtab.api.web.Problem;
 
 import java.sql.ResultSet;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 @MicronautTest(transactional = false)
 class ServiceStartsTest {
@@ -33,5 +36,25 @@ class ServiceStartsTest {
             }
         });
         assertThat(version).contains("MariaDB");
+    }
+
+    @Test
+    void theOpenApiDocumentIsGeneratedFromTheControllersAndServedWithAUi() {
+        String document = client.toBlocking().retrieve("/swagger/trimtab-1.yml");
+        assertThat(document).contains("title: Trimtab").contains("/api/v1/audit/verify:");
+        String ui = client.toBlocking().retrieve("/swagger-ui/index.html");
+        assertThat(ui).contains("swagger-ui").contains("trimtab-1.yml");
+    }
+
+    @Test
+    void anUnknownRouteIsAProblemDocument() {
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
+                () -> client.toBlocking().exchange("/api/v1/no-such-thing", String.class));
+        assertThat(e.getStatus().getCode()).isEqualTo(404);
+        assertThat(e.getResponse().getContentType().map(Object::toString)).contains("application/problem+json");
+        Problem problem = e.getResponse().getBody(Problem.class).orElseThrow();
+        assertThat(problem.status()).isEqualTo(404);
+        assertThat(problem.type()).isEqualTo("/problems/not-found");
+        assertThat(problem.instance()).isEqualTo("/api/v1/no-such-thing");
     }
 }
