@@ -101,8 +101,7 @@ public final class OrderScreening {
         }
         List<OrderRequest> requests = orders.stream().map(OrderInput::toRequest).toList();
         ScreeningResult result = rules.screener().screen(requests, read.snapshot());
-        byte[] response = decide(orders, result, read.snapshot(), rules, requestHash, key, actor, receivedAt);
-        return new ScreeningAnswer(response, false);
+        return decide(orders, result, read.snapshot(), rules, requestHash, key, actor, receivedAt);
     }
 
     private Read readSnapshot(Actor actor, String key, LocalDate asOf, List<String> accounts) {
@@ -126,8 +125,8 @@ public final class OrderScreening {
         }
     }
 
-    /** Builds the answer and every record, then writes them in one transaction; returns the answer's bytes. */
-    private byte[] decide(List<OrderInput> orders, ScreeningResult result, BookSnapshot snapshot, RulesInForce rules,
+    /** Builds the answer and every record, then writes them in one transaction. */
+    private ScreeningAnswer decide(List<OrderInput> orders, ScreeningResult result, BookSnapshot snapshot, RulesInForce rules,
                           String requestHash, String key, Actor actor, Instant receivedAt) {
         String requestId = UUID.randomUUID().toString();
         String recordedRuleSets = rules.recorded();
@@ -172,11 +171,11 @@ public final class OrderScreening {
                 // a concurrent request with the same key committed first: answer as a retry of it
                 ScreeningStore.StoredScreening stored = transactions.read(c -> store.byIdempotencyKey(c, actor.name(), key))
                         .orElseThrow(() -> e);
-                return replay(stored, requestHash, key, actor).body();
+                return replay(stored, requestHash, key, actor);
             }
             throw e;
         }
-        return response;
+        return new ScreeningAnswer(response, false);
     }
 
     private static ScreeningAnswer replay(ScreeningStore.StoredScreening stored, String requestHash, String key, Actor actor) {

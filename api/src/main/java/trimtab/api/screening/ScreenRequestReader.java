@@ -111,7 +111,9 @@ final class ScreenRequestReader {
 
     /** The place a deserialization error names, as a JSON path from the body's root ($.orders[2].limitPrize). */
     private static String jsonPath(SerdeException e) {
+        // the deserializers add their place as the error leaves them: innermost first
         List<ReferencePath> path = new ArrayList<>(e.getPath());
+        java.util.Collections.reverse(path);
         StringBuilder text = new StringBuilder("$");
         for (ReferencePath element : path) {
             if (element instanceof CollectionItemReferencePath item) {

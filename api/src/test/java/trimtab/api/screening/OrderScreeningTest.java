@@ -19,9 +19,16 @@ import trimtab.api.rulesets.RuleSetsInForce;
 import trimtab.engine.book.Restriction;
 import trimtab.engine.book.Symbol;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static trimtab.api.screening.ScreeningHttp.body;
@@ -180,6 +187,29 @@ class OrderScreeningTest {
         assertThat(withoutKey.code()).isEqualTo(200);
         assertThat(body(withoutKey)).isNotEqualTo(body(first));
         assertThat(count(transactions, "SELECT COUNT(*) FROM screening_request")).isEqualTo(requests + 1);
+    }
+
+    @Test
+    void concurrentRequestsWithOneKeyRecordOneRequestAndAllGetItsAnswer() throws Exception {
+        String key = key();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<HttpResponse<String>>> sent = IntStream.range(0, 4)
+                    .mapToObj(i -> pool.submit(() -> screen(client, AS_OF, key, BATCH))).toList();
+            Set<String> bodies = new HashSet<>();
+            for (Future<HttpResponse<String>> answer : sent) {
+                HttpResponse<String> response = answer.get(60, TimeUnit.SECONDS);
+                assertThat(response.code()).as(body(response)).isEqualTo(200);
+                bodies.add(body(response));
+            }
+            assertThat(bodies).hasSize(1);
+            String requestId = json.readValue(bodies.iterator().next(), ScreeningResponse.class).requestId();
+            assertThat(count(transactions, "SELECT COUNT(*) FROM screening_request WHERE client_id = ? AND idempotency_key = ?",
+                    ScreeningHttp.CLIENT, key)).isEqualTo(1);
+            assertThat(count(transactions, "SELECT COUNT(*) FROM order_decision WHERE request_id = ?", requestId)).isEqualTo(5);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
