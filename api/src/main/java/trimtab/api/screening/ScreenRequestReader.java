@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads a screening request and refuses what cannot be a batch: unreadable JSON or an unknown field (400, naming
@@ -29,6 +30,10 @@ final class ScreenRequestReader {
     /** The widths of the order_decision columns the order is kept in, as received. */
     private static final Map<String, Integer> MAX_LENGTHS = Map.of("orderId", 100, "accountId", 100, "symbol", 40,
             "side", 20, "quantity", 60, "limitPrice", 60);
+    /** Serde's wrapping of a parser error by the property being read. */
+    private static final Pattern WRAPPING = Pattern.compile("Error decoding property \\[[^\\]]*\\] of type \\[[^\\]]*\\]: ");
+    /** Jackson's position suffix: "\n at [Source: REDACTED (...); line: 1, column: 30]". */
+    private static final Pattern LOCATION = Pattern.compile("\\s*at \\[Source: [^;]*; line: (\\d+), column: (\\d+)\\]");
 
     private final JsonMapper json;
 
@@ -48,10 +53,10 @@ final class ScreenRequestReader {
             String message = e.getMessage() != null && e.getMessage().startsWith("Unknown property [")
                     ? "unknown field " + path + ": the accepted fields are orders and, per order, orderId, accountId, symbol, "
                     + "side, quantity, limitPrice and automated"
-                    : "cannot read " + path + ": " + e.getMessage();
+                    : "cannot read " + path + ": " + reason(e);
             throw ApiException.badRequest("The request body cannot be read: " + message, path, message);
         } catch (IOException | RuntimeException e) {
-            String message = "not valid JSON: " + e.getMessage();
+            String message = "not valid JSON: " + reason(e);
             throw ApiException.badRequest("The request body cannot be read: " + message, "$", message);
         }
         if (request == null) {
@@ -107,6 +112,20 @@ final class ScreenRequestReader {
             errors.add(new Problem.FieldError(at + "." + field, field + " is " + value.length() + " characters long; at most "
                     + max + " are accepted"));
         }
+    }
+
+    /**
+     * What the parser found wrong, in its own words but without the wrapping ("Error decoding property [List<OrderInput E>
+     * orders] of type ...") and with the position as line and column.
+     */
+    private static String reason(Throwable e) {
+        Throwable innermost = e;
+        while (innermost.getCause() != null && innermost.getCause() != innermost) {
+            innermost = innermost.getCause();
+        }
+        String message = innermost.getMessage() == null ? innermost.getClass().getSimpleName() : innermost.getMessage();
+        message = WRAPPING.matcher(message).replaceAll("");
+        return LOCATION.matcher(message).replaceAll(" (line $1, column $2)").strip();
     }
 
     /** The place a deserialization error names, as a JSON path from the body's root ($.orders[2].limitPrize). */

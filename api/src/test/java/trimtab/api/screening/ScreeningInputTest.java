@@ -70,7 +70,8 @@ class ScreeningInputTest {
     @Test
     void malformedJsonIsABadRequest() throws Exception {
         Map<?, ?> problem = problem(screen(client, AS_OF, null, "{\"orders\": [{\"orderId\": \"M-1\", }"), 400);
-        assertThat(problem.get("detail").toString()).startsWith("The request body cannot be read");
+        assertThat(problem.get("detail").toString()).startsWith("The request body cannot be read")
+                .contains("Unexpected character ('}'").contains("(line 1, column 32)").doesNotContain("Error decoding");
         problem(screen(client, AS_OF, null, "[]"), 400);
         problem(screen(client, AS_OF, null, "{\"orders\": [{\"orderId\": \"M-1\", \"quantity\": {\"value\": 1}}]}"), 400);
         problem(screen(client, "?asOf=24/11/2026", null, "{\"orders\": [{\"orderId\": \"M-1\"}]}"), 400);
