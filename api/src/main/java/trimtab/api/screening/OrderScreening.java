@@ -1,0 +1,255 @@
+package trimtab.api.screening;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import trimtab.api.audit.AuditRecord;
+import trimtab.api.audit.Hashes;
+import trimtab.api.bookstore.BookSnapshots;
+import trimtab.api.bookstore.HouseholdSelection;
+import trimtab.api.bookstore.MissingMarketDataException;
+import trimtab.api.database.Transactions;
+import trimtab.api.explain.ViolationView;
+import trimtab.api.rulesets.RuleSetsInForce;
+import trimtab.api.rulesets.RulesInForce;
+import trimtab.api.web.Actor;
+import trimtab.api.web.ApiException;
+import trimtab.engine.book.BookSnapshot;
+import trimtab.engine.guardrail.OrderRequest;
+import trimtab.engine.guardrail.OrderVerdict;
+import trimtab.engine.guardrail.ScreeningResult;
+import trimtab.engine.guardrail.Verdict;
+import trimtab.engine.guardrail.Violation;
+import trimtab.engine.rules.RuleSetVersion;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Screens an order system's batch and records every decision before the answer leaves.
+ *
+ * <p>A request costs one read transaction (the Idempotency-Key lookup, then the snapshot of the households owning
+ * the batch's accounts) and one write transaction (the request row, one audit append, one multi-row insert of the
+ * decisions). Screening and building the JSON happen between the two, so the audit chain's head, locked from the
+ * append to the commit, waits for nothing but those inserts.
+ *
+ * <p>Idempotency: a request with an Idempotency-Key is stored under (client, key). A retry with the same body gets
+ * the stored bytes back and writes nothing; the same key with another body is a 409. The body is compared by the
+ * SHA-256 of its canonical form (the orders as parsed, plus the asOf parameter as sent), so a retry reformatted by
+ * the client is still the same request, and a retry after midnight without asOf is too. Two concurrent requests
+ * with one key: the second waits on the unique key of the request row, gets a duplicate key and answers with what
+ * the first stored.
+ */
+@Singleton
+public final class OrderScreening {
+    private static final int MAX_KEY_LENGTH = 200;
+
+    private final ScreenRequestReader reader;
+    private final RuleSetsInForce ruleSets;
+    private final BookSnapshots snapshots;
+    private final Transactions transactions;
+    private final ScreeningStore store;
+    private final JsonMapper json;
+    private final Clock clock = Clock.systemUTC();
+
+    OrderScreening(ScreenRequestReader reader, RuleSetsInForce ruleSets, BookSnapshots snapshots, Transactions transactions,
+                   ScreeningStore store, JsonMapper json) {
+        this.reader = reader;
+        this.ruleSets = ruleSets;
+        this.snapshots = snapshots;
+        this.transactions = transactions;
+        this.store = store;
+        this.json = json;
+    }
+
+    /** The request's canonical form, whose hash tells a retry from a different request under the same key. */
+    @io.micronaut.serde.annotation.Serdeable
+    record CanonicalRequest(String asOf, List<OrderInput> orders) {
+    }
+
+    /** What the read transaction found: the stored answer to a retry, or the snapshot to screen on. */
+    private record Read(ScreeningStore.StoredScreening stored, BookSnapshot snapshot) {
+    }
+
+    ScreeningAnswer screen(byte[] body, @Nullable String asOfParameter, @Nullable String idempotencyKey, Actor actor) {
+        Instant receivedAt = now();
+        LocalDate asOf = asOf(asOfParameter);
+        String key = idempotencyKey(idempotencyKey);
+        ScreenRequest request = reader.read(body);
+        List<OrderInput> orders = request.orders();
+        String requestHash = Hashes.sha256(write(new CanonicalRequest(asOfParameter, orders)));
+        RulesInForce rules = ruleSets.current();
+
+        Read read = readSnapshot(actor, key, asOf, accountsOf(orders));
+        if (read.stored() != null) {
+            return replay(read.stored(), requestHash, key, actor);
+        }
+        List<OrderRequest> requests = orders.stream().map(OrderInput::toRequest).toList();
+        ScreeningResult result = rules.screener().screen(requests, read.snapshot());
+        return decide(orders, result, read.snapshot(), rules, requestHash, key, actor, receivedAt);
+    }
+
+    private Read readSnapshot(Actor actor, String key, LocalDate asOf, List<String> accounts) {
+        try {
+            return transactions.read(connection -> {
+                if (key != null) {
+                    Optional<ScreeningStore.StoredScreening> stored = store.byIdempotencyKey(connection, actor.name(), key);
+                    if (stored.isPresent()) {
+                        return new Read(stored.get(), null);
+                    }
+                }
+                return new Read(null, snapshots.load(connection, asOf, HouseholdSelection.owningAccounts(accounts)));
+            });
+        } catch (RuntimeException e) {
+            MissingMarketDataException missing = cause(e, MissingMarketDataException.class);
+            if (missing != null) {
+                throw new ApiException(HttpStatus.CONFLICT, "missing-market-data", "Orders cannot be screened as of " + asOf
+                        + ": " + missing.getMessage(), List.of());
+            }
+            throw e;
+        }
+    }
+
+    /** Builds the answer and every record, then writes them in one transaction. */
+    private ScreeningAnswer decide(List<OrderInput> orders, ScreeningResult result, BookSnapshot snapshot, RulesInForce rules,
+                          String requestHash, String key, Actor actor, Instant receivedAt) {
+        String requestId = UUID.randomUUID().toString();
+        String recordedRuleSets = rules.recorded();
+        RuleSetVersion ruleSet = result.ruleSet();
+        SnapshotFacts facts = new SnapshotFacts(snapshot, orders.size(), requestHash);
+        List<OrderVerdictView> verdicts = new ArrayList<>(orders.size());
+        List<RecordedScreening.Decision> decisions = new ArrayList<>(orders.size());
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Verdict v : Verdict.values()) {
+            counts.put(v.name(), 0);
+        }
+        for (int i = 0; i < orders.size(); i++) {
+            OrderInput order = orders.get(i);
+            OrderVerdict verdict = result.verdicts().get(i);
+            String decisionId = requestId + "-" + (i + 1);
+            List<ViolationView> violations = verdict.violations().stream().map(ViolationView::of).toList();
+            SeenFacts seen = facts.of(order);
+            // the order exactly as received and what the snapshot said about it, each as canonical JSON
+            String inputHash = Hashes.sha256(write(order) + "\n" + write(seen));
+            String explanation = write(new StoredDecision(order, violations, seen, inputHash, recordedRuleSets));
+            String payload = write(new AuditedDecision(decisionId, requestId, i + 1, order, verdict.verdict().name(),
+                    verdict.violations().stream().map(OrderScreening::reference).toList(), seen));
+            decisions.add(new RecordedScreening.Decision(decisionId, i + 1, order, seen.householdId(), verdict.verdict().name(),
+                    explanation, new AuditRecord("ORDER_DECISION", decisionId, actor.name(), recordedRuleSets, inputHash, payload)));
+            verdicts.add(new OrderVerdictView(order.orderId(), decisionId, verdict.verdict().name(), violations));
+            counts.merge(verdict.verdict().name(), 1, Integer::sum);
+        }
+        byte[] response = writeBytes(new ScreeningResponse(requestId, RuleSetView.of(ruleSet), result.asOf().toString(), verdicts));
+        String responseText = new String(response, StandardCharsets.UTF_8);
+        AuditRecord requestAudit = new AuditRecord("SCREENING_REQUEST", requestId, actor.name(), recordedRuleSets, requestHash,
+                write(new AuditedScreening(requestId, actor.name(), key, result.asOf().toString(), orders.size(), counts,
+                        Hashes.sha256(response))));
+        RecordedScreening recorded = new RecordedScreening(requestId, actor.name(), key, requestHash, receivedAt, now(), ruleSet,
+                responseText, requestAudit, decisions);
+        try {
+            transactions.write(connection -> {
+                store.record(connection, recorded);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            if (key != null && ScreeningStore.isDuplicateKey(e)) {
+                // a concurrent request with the same key committed first: answer as a retry of it
+                ScreeningStore.StoredScreening stored = transactions.read(c -> store.byIdempotencyKey(c, actor.name(), key))
+                        .orElseThrow(() -> e);
+                return replay(stored, requestHash, key, actor);
+            }
+            throw e;
+        }
+        return new ScreeningAnswer(response, false);
+    }
+
+    private static ScreeningAnswer replay(ScreeningStore.StoredScreening stored, String requestHash, String key, Actor actor) {
+        if (!stored.requestHash().equals(requestHash)) {
+            throw ApiException.conflict("Idempotency-Key '" + key + "' of " + actor.name() + " was already used for request "
+                    + stored.requestId() + ", with a different body; a new request needs a new key");
+        }
+        return new ScreeningAnswer(stored.response().getBytes(StandardCharsets.UTF_8), true);
+    }
+
+    /** "BLOCK RESTR-FIRM-01 (guardrails.drl.xlsx, sheet Restrictions, row 6)". */
+    private static String reference(Violation violation) {
+        var rule = violation.explanation().rule();
+        return violation.severity() + " " + violation.ruleId() + " (" + rule.workbook() + ", sheet " + rule.sheet() + ", row "
+                + rule.row() + ")";
+    }
+
+    /** The accounts whose households the snapshot needs; blank ones name none (the guardrails say so). */
+    private static List<String> accountsOf(List<OrderInput> orders) {
+        Set<String> accounts = new LinkedHashSet<>();
+        for (OrderInput order : orders) {
+            if (order.accountId() != null && !order.accountId().isBlank()) {
+                accounts.add(order.accountId().strip());
+            }
+        }
+        return List.copyOf(accounts);
+    }
+
+    private static LocalDate asOf(String parameter) {
+        if (parameter == null || parameter.isBlank()) {
+            return LocalDate.now();
+        }
+        try {
+            return LocalDate.parse(parameter.strip());
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("asOf must be a date such as 2026-11-24, not '" + parameter + "'", "asOf",
+                    "not a date (YYYY-MM-DD)");
+        }
+    }
+
+    private static String idempotencyKey(String header) {
+        if (header == null) {
+            return null;
+        }
+        String key = header.strip();
+        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
+            throw ApiException.invalid("Idempotency-Key", "the Idempotency-Key header must hold 1 to " + MAX_KEY_LENGTH
+                    + " characters, not " + key.length());
+        }
+        return key;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private String write(Object value) {
+        return new String(writeBytes(value), StandardCharsets.UTF_8);
+    }
+
+    private byte[] writeBytes(Object value) {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,29 @@
+package trimtab.api.screening;
+
+import trimtab.api.audit.AuditRecord;
+import trimtab.engine.rules.RuleSetVersion;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything one screening request writes, built before the write transaction opens: the request row with its
+ * response bytes, a row per decision, and the audit records (the request's first, then one per decision, in
+ * line order).
+ */
+record RecordedScreening(String requestId, String clientId, String idempotencyKey, String requestHash, Instant receivedAt,
+                         Instant decidedAt, RuleSetVersion ruleSet, String response, AuditRecord requestAudit,
+                         List<Decision> decisions) {
+
+    /** One order's decision as its row and audit record. */
+    record Decision(String decisionId, int line, OrderInput order, String householdId, String verdict, String explanation,
+                    AuditRecord audit) {
+    }
+
+    List<AuditRecord> auditRecords() {
+        List<AuditRecord> records = new java.util.ArrayList<>(decisions.size() + 1);
+        records.add(requestAudit);
+        decisions.forEach(d -> records.add(d.audit()));
+        return records;
+    }
+}

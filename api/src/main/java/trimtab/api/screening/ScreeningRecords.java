@@ -1,0 +1,75 @@
+package trimtab.api.screening;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import trimtab.api.database.Transactions;
+import trimtab.api.explain.ViolationView;
+import trimtab.api.web.ApiException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Reading back what screening recorded: a stored answer, and one decision explained. */
+@Singleton
+final class ScreeningRecords {
+    private final Transactions transactions;
+    private final ScreeningStore store;
+    private final JsonMapper json;
+
+    ScreeningRecords(Transactions transactions, ScreeningStore store, JsonMapper json) {
+        this.transactions = transactions;
+        this.store = store;
+        this.json = json;
+    }
+
+    /** The response bytes stored for a request, exactly as first sent. */
+    byte[] response(String requestId) {
+        return transactions.read(c -> store.response(c, requestId))
+                .map(text -> text.getBytes(StandardCharsets.UTF_8))
+                .orElseThrow(() -> ApiException.notFound("Screening request " + requestId));
+    }
+
+    DecisionExplanation explain(String decisionId) {
+        ScreeningStore.DecisionRow row = transactions.read(c -> store.decision(c, decisionId))
+                .orElseThrow(() -> ApiException.notFound("Decision " + decisionId));
+        StoredDecision stored = read(row.explanation());
+        List<String> reasons = stored.violations().stream()
+                .map(v -> v.severity() + ": " + v.explanation().sentence()).toList();
+        RuleSetView ruleSet = new RuleSetView("GUARDRAILS", row.ruleSetVersion(), row.ruleSetChecksum());
+        return new DecisionExplanation(row.decisionId(), row.requestId(), row.line(), "$.orders[" + (row.line() - 1) + "]",
+                row.orderId(), stored.order(), row.verdict(), summary(stored.order(), row.verdict(), stored.violations()), reasons,
+                stored.violations(), ruleSet, stored.ruleSets(), stored.facts(), stored.inputHash(), row.decidedAt().toString(),
+                row.clientId(), row.idempotencyKey(), row.auditSeq());
+    }
+
+    /** The verdict in one sentence, e.g. "Order O-2 (BUY 10 MO in account ACC-1002-TX) is blocked: it must not be routed." */
+    static String summary(OrderInput order, String verdict, List<ViolationView> violations) {
+        String what = "Order " + order.orderId() + " (" + shown(order.side()) + " " + shown(order.quantity()) + " "
+                + shown(order.symbol()) + " in account " + shown(order.accountId())
+                + (order.limitPrice() == null ? "" : ", limit " + order.limitPrice()) + ")";
+        int n = violations.size();
+        String rows = n + (n == 1 ? " guardrail row" : " guardrail rows");
+        return switch (verdict) {
+            case "PASS" -> what + " passed every guardrail row: it may be routed.";
+            case "WARN" -> what + " may be routed; " + rows + " warned, and the warning is recorded.";
+            case "REQUIRE_APPROVAL" -> what + " needs a person's approval before it is routed: " + rows + " asked for it.";
+            case "BLOCK" -> what + " is blocked: it must not be routed (" + rows + " broken).";
+            default -> what + ": " + verdict + ".";
+        };
+    }
+
+    private static String shown(String value) {
+        return value == null || value.isBlank() ? "(none)" : value.strip();
+    }
+
+    private StoredDecision read(String explanation) {
+        try {
+            return json.readValue(explanation, Argument.of(StoredDecision.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored decision cannot be read back", e);
+        }
+    }
+}

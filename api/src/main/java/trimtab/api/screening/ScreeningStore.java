@@ -1,0 +1,117 @@
+package trimtab.api.screening;
+
+import jakarta.inject.Singleton;
+import trimtab.api.audit.AuditTrail;
+import trimtab.api.database.MultiRowInsert;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The screening tables: one request row, its decision rows and their audit entries, written together; and reads. */
+@Singleton
+final class ScreeningStore {
+    /** MariaDB's error code for a duplicate key: here, an Idempotency-Key the client already used. */
+    private static final int DUPLICATE_KEY = 1062;
+
+    private final AuditTrail audit;
+
+    ScreeningStore(AuditTrail audit) {
+        this.audit = audit;
+    }
+
+    /** A request as stored: enough to tell a retry from a reuse of its key, and to answer the retry. */
+    record StoredScreening(String requestId, String requestHash, String response) {
+    }
+
+    /** A decision row with its request's client and key, for "why". */
+    record DecisionRow(String decisionId, String requestId, int line, String orderId, String verdict, int ruleSetVersion,
+                       String ruleSetChecksum, String explanation, Instant decidedAt, long auditSeq, String clientId,
+                       String idempotencyKey) {
+    }
+
+    Optional<StoredScreening> byIdempotencyKey(Connection connection, String clientId, String idempotencyKey) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT request_id, request_hash, response FROM screening_request WHERE client_id = ? AND idempotency_key = ?")) {
+            statement.setString(1, clientId);
+            statement.setString(2, idempotencyKey);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? Optional.of(new StoredScreening(rs.getString(1), rs.getString(2), rs.getString(3))) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Writes the request, its audit entries and its decisions on the caller's connection. The request row goes first:
+     * a concurrent request with the same key waits on its unique key and then fails with a duplicate key, before
+     * either has touched the audit chain's head. The head is locked from the audit append to the commit, which
+     * leaves only the decisions' multi-row insert under it.
+     */
+    void record(Connection connection, RecordedScreening screening) throws SQLException {
+        MultiRowInsert.into("screening_request", "request_id", "client_id", "idempotency_key", "request_hash", "received_at",
+                        "rule_set_version", "rule_set_checksum", "order_count", "response")
+                .row(screening.requestId(), screening.clientId(), screening.idempotencyKey(), screening.requestHash(),
+                        screening.receivedAt(), screening.ruleSet().version(), screening.ruleSet().checksum(),
+                        screening.decisions().size(), screening.response())
+                .execute(connection);
+        List<Long> seqs = audit.append(connection, screening.auditRecords());
+        MultiRowInsert decisions = MultiRowInsert.into("order_decision", "decision_id", "request_id", "line_no", "order_id",
+                "account_id", "household_id", "symbol", "side", "quantity", "price", "verdict", "rule_set_version",
+                "rule_set_checksum", "explanation", "decided_at", "audit_seq");
+        for (int i = 0; i < screening.decisions().size(); i++) {
+            RecordedScreening.Decision d = screening.decisions().get(i);
+            OrderInput order = d.order();
+            decisions.row(d.decisionId(), screening.requestId(), d.line(), text(order.orderId()), text(order.accountId()),
+                    d.householdId(), text(order.symbol()), text(order.side()), text(order.quantity()), text(order.limitPrice()),
+                    d.verdict(), screening.ruleSet().version(), screening.ruleSet().checksum(), d.explanation(),
+                    screening.decidedAt(), seqs.get(i + 1));
+        }
+        decisions.execute(connection);
+    }
+
+    Optional<String> response(Connection connection, String requestId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT response FROM screening_request WHERE request_id = ?")) {
+            statement.setString(1, requestId);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    Optional<DecisionRow> decision(Connection connection, String decisionId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT d.decision_id, d.request_id, d.line_no, d.order_id, d.verdict, d.rule_set_version, d.rule_set_checksum,
+                       d.explanation, d.decided_at, d.audit_seq, r.client_id, r.idempotency_key
+                FROM order_decision d JOIN screening_request r ON r.request_id = d.request_id
+                WHERE d.decision_id = ?""")) {
+            statement.setString(1, decisionId);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new DecisionRow(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+                        rs.getInt(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant(), rs.getLong(10),
+                        rs.getString(11), rs.getString(12)));
+            }
+        }
+    }
+
+    /** True when the failure is the unique Idempotency-Key (or any duplicate key) refusing the request row. */
+    static boolean isDuplicateKey(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == DUPLICATE_KEY) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The order_decision columns keep the order as received; an absent value is kept as "" there (null in the JSON). */
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+}
