@@ -1,6 +1,6 @@
 package trimtab.api.rulesets;
 
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import trimtab.engine.guardrail.GuardrailVocabulary;
@@ -16,10 +16,11 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Holds the rule sets the service enforces, behind one atomic reference so that a request sees one
- * consistent trio. At start it compiles the workbooks shipped in {@code rules/} as version 1 of each table;
- * a start with a workbook that does not compile fails rather than run with no rules.
+ * consistent trio. At start (eagerly, so that the first request does not pay for compiling) it compiles the
+ * workbooks shipped in {@code rules/} as version 1 of each table; a start with a workbook that does not
+ * compile fails rather than run with no rules.
  */
-@Singleton
+@Context
 public final class RuleSetsInForce {
     private static final Logger LOG = LoggerFactory.getLogger(RuleSetsInForce.class);
 
