@@ -12,7 +12,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** Checks securities and prices sent by a client and turns them into the engine's records. */
 final class SecurityRequests {
@@ -57,7 +59,7 @@ final class SecurityRequests {
             }
             String symbolFinal = symbol;
             Security security = errors.build(path, () -> new Security(Symbol.of(symbolFinal), name, type, AssetClass.of(assetClass), issuer,
-                    sector, java.util.Set.copyOf(tags), group == null ? null : new WashSaleGroup(group), price, priceDate));
+                    sector, Set.copyOf(tags), group == null ? null : new WashSaleGroup(group), price, priceDate));
             if (security != null) {
                 securities.add(security);
             }
@@ -82,9 +84,9 @@ final class SecurityRequests {
             if (target.primary() == null) {
                 continue;
             }
-            String primary = target.primary().toUpperCase(java.util.Locale.ROOT);
+            String primary = target.primary().toUpperCase(Locale.ROOT);
             for (String alternate : target.alternates()) {
-                String substitute = alternate.toUpperCase(java.util.Locale.ROOT);
+                String substitute = alternate.toUpperCase(Locale.ROOT);
                 boolean touched = positions.containsKey(primary) || positions.containsKey(substitute);
                 String group = groups.get(primary);
                 if (touched && group != null && group.equals(groups.get(substitute))) {

@@ -1,5 +1,6 @@
 package trimtab.api.custodianimport;
 
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import trimtab.api.audit.AuditRecord;
@@ -29,6 +30,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -93,6 +95,12 @@ public final class PositionImport {
             });
         } catch (AccountOwnershipException e) {
             throw ApiException.conflict(e.getMessage());
+        } catch (DataAccessException e) {
+            // A key taken by a change racing this import (its checks saw the book before it): send the file again.
+            if (e.getCause() instanceof SQLIntegrityConstraintViolationException) {
+                throw ApiException.conflict("the book changed while the file was being imported; send it again (" + e.getMessage() + ")");
+            }
+            throw e;
         }
     }
 
@@ -148,11 +156,13 @@ public final class PositionImport {
                 if (!households.containsKey(StoredBook.key(line.householdId()))) {
                     error(errors, file, line, PositionColumn.HOUSEHOLD_ID, "household " + line.householdId()
                             + " does not exist; create it with PUT /api/v1/households first");
-                } else if (existing != null && !StoredBook.key(existing.householdId()).equals(StoredBook.key(line.householdId()))) {
+                } else if (existing != null && !StoredBook.key(existing.householdId()).equals(StoredBook.key(line.householdId()))
+                        && StoredBook.key(line.householdId()).equals(StoredBook.key(account.first.householdId()))) {
+                    // (a line disagreeing with the account's first line is reported as that, once)
                     error(errors, file, line, PositionColumn.HOUSEHOLD_ID, "account " + line.accountId() + " belongs to household "
                             + existing.householdId() + ", not " + line.householdId());
                 }
-                if (existing != null && !existing.type().equals(line.type().name())) {
+                if (existing != null && !existing.type().equals(line.type().name()) && line.type() == account.first.type()) {
                     error(errors, file, line, PositionColumn.ACCOUNT_TYPE, "account " + line.accountId() + " is " + existing.type()
                             + " in the book, not " + line.type() + "; a position file does not change an account's registration");
                 }

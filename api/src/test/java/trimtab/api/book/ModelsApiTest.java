@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 @MicronautTest(transactional = false)
 class ModelsApiTest {
@@ -60,7 +61,7 @@ class ModelsApiTest {
         assertThat(all).extracting(ModelJson::modelId).contains("BA-BALANCED", "BA-INCOME");
         assertThat(all).filteredOn(m -> m.modelId().equals("BA-BALANCED")).singleElement()
                 .satisfies(m -> assertThat(m.targets()).extracting(TargetJson::assetClass, TargetJson::absoluteBandPts).contains(
-                        org.assertj.core.groups.Tuple.tuple("CASH", new BigDecimal("2.5"))));
+                        tuple("CASH", new BigDecimal("2.5"))));
     }
 
     @Test
@@ -89,11 +90,11 @@ class ModelsApiTest {
                    {"assetClass": "US_AGG_BOND", "targetPct": 30, "primary": "BND"},
                    {"assetClass": "CASH", "targetPct": 20, "primary": "QQQZ"}]}]"""), HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(problem.errors()).extracting(Problem.FieldError::path, Problem.FieldError::message).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("$[0].targets[0].alternates[0]", "substitute IVV is in the same wash-sale group (SP500) "
+                tuple("$[0].targets[0].alternates[0]", "substitute IVV is in the same wash-sale group (SP500) "
                         + "as the primary FXAIX, so it cannot replace it without a wash sale"),
-                org.assertj.core.groups.Tuple.tuple("$[1].targets", "the targets sum to 95 %, not 100 %"),
-                org.assertj.core.groups.Tuple.tuple("$[2].targets[0].relativeBandPct", "-25 must not be negative"),
-                org.assertj.core.groups.Tuple.tuple("$[2].targets[2].primary",
+                tuple("$[1].targets", "the targets sum to 95 %, not 100 %"),
+                tuple("$[2].targets[0].relativeBandPct", "-25 must not be negative"),
+                tuple("$[2].targets[2].primary",
                         "security QQQZ is not in the security master; add it with PUT /api/v1/securities first"));
         http.refused(HttpRequest.GET("/api/v1/models/BA-BAD-1"), HttpStatus.NOT_FOUND);
     }

@@ -11,10 +11,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import trimtab.api.web.Problem;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 /**
  * Securities, prices and the VIX through HTTP against the embedded MariaDB. Attributes are those of
@@ -84,7 +86,7 @@ class SecuritiesApiTest {
 
         SecurityJson xom = http.get("/api/v1/securities/XOM?asOf=2026-09-30", SecurityJson.class);
         assertThat(xom).isEqualTo(new SecurityJson("XOM", "Exxon Mobil Corp.", "STOCK", "US_LARGE_CAP", "Exxon Mobil Corp.", "energy",
-                List.of("fossil_fuels"), "XOM", new java.math.BigDecimal("112.0625"), LocalDate.of(2026, 9, 30)));
+                List.of("fossil_fuels"), "XOM", new BigDecimal("112.0625"), LocalDate.of(2026, 9, 30)));
         SecurityJson vti = http.get("/api/v1/securities/vti?asOf=2026-10-15", SecurityJson.class);
         assertThat(vti.price()).isEqualByComparingTo("301.37");
         assertThat(vti.price().toPlainString()).isEqualTo("301.37");
@@ -132,8 +134,8 @@ class SecuritiesApiTest {
                 [{"symbol": "VTI", "type": "ETF", "assetClass": "US_TOTAL_MARKET", "price": "cheap", "priceDate": "2026-02-30"}]"""),
                 HttpStatus.BAD_REQUEST);
         assertThat(kinds.errors()).extracting(Problem.FieldError::path, Problem.FieldError::message).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("$[0].price", "must be a number"),
-                org.assertj.core.groups.Tuple.tuple("$[0].priceDate", "'2026-02-30' is not a date as YYYY-MM-DD"));
+                tuple("$[0].price", "must be a number"),
+                tuple("$[0].priceDate", "'2026-02-30' is not a date as YYYY-MM-DD"));
     }
 
     @Test
@@ -174,7 +176,7 @@ class SecuritiesApiTest {
         http.ok(Http.put("/api/v1/market/vix", "{\"asOf\": \"2026-09-30\", \"vix\": 16.85}"), VixJson.class);
         http.ok(Http.put("/api/v1/market/vix", "{\"asOf\": \"2026-09-28\", \"vix\": 22.1}"), VixJson.class);
         assertThat(http.get("/api/v1/market/vix?asOf=2026-09-29", VixJson.class))
-                .isEqualTo(new VixJson(LocalDate.of(2026, 9, 28), new java.math.BigDecimal("22.1")));
+                .isEqualTo(new VixJson(LocalDate.of(2026, 9, 28), new BigDecimal("22.1")));
         assertThat(http.get("/api/v1/market/vix?asOf=2026-09-30", VixJson.class).vix()).isEqualByComparingTo("16.85");
         http.refused(HttpRequest.GET("/api/v1/market/vix?asOf=1990-01-02"), HttpStatus.NOT_FOUND);
         Problem negative = http.refused(Http.put("/api/v1/market/vix", "{\"asOf\": \"2026-09-30\", \"vix\": -1}"),
