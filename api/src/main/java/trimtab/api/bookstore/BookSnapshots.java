@@ -146,6 +146,16 @@ public final class BookSnapshots {
         return models;
     }
 
+    /**
+     * The selected households exactly as stored, with every recorded trade rather than the wash-sale window's: what
+     * a read-modify-write of a household starts from, since writing a household replaces all its trades.
+     * Reads on the caller's connection and needs no market data.
+     */
+    public List<Household> households(Connection connection, HouseholdSelection selection) throws SQLException {
+        return households(connection, null, selection);
+    }
+
+    /** @param asOf the snapshot date, whose wash-sale look-back limits the trades read; null for every trade */
     private List<Household> households(Connection connection, LocalDate asOf, HouseholdSelection selection) throws SQLException {
         Filter filter = Filter.of(selection);
         Map<String, List<Account>> accounts = accounts(connection, filter);
@@ -164,7 +174,8 @@ public final class BookSnapshots {
         Map<String, List<ExecutedTrade>> trades = grouped(connection, """
                 SELECT a.household_id, t.account_id, t.symbol, t.side, t.quantity, t.price, t.trade_date, t.realised_gain
                 FROM executed_trade t JOIN account a ON a.account_id = t.account_id
-                WHERE %s AND t.trade_date >= '""" + asOf.minusDays(TRADE_LOOKBACK_DAYS) + "' ORDER BY t.trade_date, t.executed_trade_id",
+                WHERE %s""" + (asOf == null ? "" : " AND t.trade_date >= '" + asOf.minusDays(TRADE_LOOKBACK_DAYS) + "'")
+                        + " ORDER BY t.trade_date, t.executed_trade_id",
                 filter, "a", rs -> new ExecutedTrade(AccountId.of(rs.getString(2)), Symbol.of(rs.getString(3)),
                         TradeSide.valueOf(rs.getString(4)), stripped(rs.getBigDecimal(5)), stripped(rs.getBigDecimal(6)),
                         rs.getDate(7).toLocalDate(), Optional.ofNullable(rs.getBigDecimal(8))));
