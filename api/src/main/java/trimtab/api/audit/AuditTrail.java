@@ -1,5 +1,6 @@
 package trimtab.api.audit;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import trimtab.api.database.MultiRowInsert;
 import trimtab.api.database.Transactions;
@@ -29,6 +30,7 @@ public final class AuditTrail {
     private final Transactions transactions;
     private final Clock clock;
 
+    @Inject
     AuditTrail(Transactions transactions) {
         this(transactions, Clock.systemUTC());
     }
