@@ -64,35 +64,43 @@ final class TradeWhys {
     private static String summary(StoredTrade trade, List<ApprovalView> approvals) {
         TradeExplanation e = trade.explanation();
         StringBuilder text = new StringBuilder();
-        text.append(trade.side()).append(' ').append(trade.quantity().toPlainString()).append(' ').append(trade.symbol())
-                .append(" at ").append(trade.price().toPlainString()).append(" (").append(money(trade.notional())).append(") in account ")
-                .append(trade.accountId()).append(": ").append(e.reason()).append('.');
+        sentence(text, trade.side() + " " + trade.quantity().toPlainString() + " " + trade.symbol() + " at " + trade.price().toPlainString()
+                + " (" + money(trade.notional()) + ") in account " + trade.accountId() + ": " + e.reason());
         if (!e.triggeredBy().isEmpty()) {
-            text.append(" Started by ").append(String.join(", ", e.triggeredBy())).append('.');
+            sentence(text, "Started by " + String.join(", ", e.triggeredBy()));
         }
-        text.append(" Verdict ").append(trade.verdict());
         List<ViolationView> violations = e.violations();
         if (!violations.isEmpty()) {
-            text.append(": ").append(violations.get(0).explanation().sentence());
-            if (violations.size() > 1) {
-                text.append(" (and ").append(violations.size() - 1).append(" more)");
+            sentence(text, "Verdict " + trade.verdict() + ": " + violations.get(0).explanation().sentence()
+                    + (violations.size() > 1 ? " (and " + (violations.size() - 1) + " more)" : ""));
+            if (e.heldBecause() != null) {
+                sentence(text, "It is also held because " + e.heldBecause());
             }
         } else if (e.heldBecause() != null) {
-            text.append(": ").append(e.heldBecause());
-        }
-        text.append('.');
-        if (e.heldBecause() != null && !violations.isEmpty()) {
-            text.append(" It is also held because ").append(e.heldBecause()).append('.');
+            sentence(text, "Verdict " + trade.verdict() + ": " + e.heldBecause());
+        } else {
+            sentence(text, "Verdict " + trade.verdict());
         }
         if (e.replannedAround()) {
-            text.append(" The planner planned around it: it is not routed, and the run's other trades of the household replace it.");
+            sentence(text, "The planner planned around it: it is not routed, and the household's other trades in this run replace it");
         }
         if (!approvals.isEmpty()) {
             ApprovalView last = approvals.get(approvals.size() - 1);
-            text.append(' ').append(last.decision().charAt(0)).append(last.decision().substring(1).toLowerCase(Locale.ROOT))
-                    .append(" by ").append(last.decidedBy()).append(": ").append(last.reason());
+            sentence(text, last.decision().charAt(0) + last.decision().substring(1).toLowerCase(Locale.ROOT) + " by " + last.decidedBy()
+                    + ": " + last.reason());
         }
-        return text.toString().replace("..", ".");
+        return text.toString();
+    }
+
+    /** Appends a sentence, with a full stop unless it already ends with one. */
+    private static void sentence(StringBuilder text, String sentence) {
+        if (!text.isEmpty()) {
+            text.append(' ');
+        }
+        text.append(sentence);
+        if (!sentence.endsWith(".")) {
+            text.append('.');
+        }
     }
 
     private static String money(java.math.BigDecimal amount) {

@@ -311,6 +311,42 @@ class RunsHttpTest {
         assertThat(problem(HttpRequest.GET("/api/v1/runs/" + run + "/orders.csv")).getStatus().getCode()).isEqualTo(HttpStatus.CONFLICT.getCode());
     }
 
+    @Test
+    void ofTwoAdvisorsDecidingOneTradeAtTheSameTimeOneIsRecordedAndTheOtherRefused() throws Exception {
+        demoRun();
+        // a run of its own, so that the demo run's pending approvals stay pending for the other tests
+        String run = startAndFinish(Map.of("households", List.of("H-1005"), "asOf", AS_OF));
+        String trade = trades(run, "H-1005").get(0).tradeId();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+            for (String user : List.of("dave", "erin")) {
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return client().exchange(HttpRequest.POST("/api/v1/trades/" + trade + "/approval",
+                                Map.of("decision", "APPROVED", "reason", user + " reviewed the estate documents"))
+                                .header("X-Trimtab-User", user)).getStatus().getCode();
+                    } catch (HttpClientResponseException e) {
+                        return e.getStatus().getCode();
+                    }
+                }));
+            }
+            start.countDown();
+            List<Integer> codes = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> status : statuses) {
+                codes.add(status.get());
+            }
+            assertThat(codes).containsExactlyInAnyOrder(201, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        TradeWhy why = client().retrieve(HttpRequest.GET("/api/v1/trades/" + trade + "/why"), TradeWhy.class);
+        assertThat(why.approvals()).hasSize(1);
+        assertThat(why.approval().state()).isEqualTo(ApprovalState.APPROVED);
+    }
+
     // --- refusals
 
     @Test
