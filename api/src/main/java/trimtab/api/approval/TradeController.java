@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import trimtab.api.run.JsonBodies;
 import trimtab.api.web.Actor;
@@ -45,6 +46,11 @@ final class TradeController {
             description = "409 when the trade does not require approval, was already decided, or belongs to a dry run; "
                     + "422 naming $.decision or $.reason when they are missing or wrong.")
     @RequestBody(content = @Content(schema = @Schema(implementation = ApprovalRequest.class)))
+    @ApiResponse(responseCode = "201", description = "recorded, with its audit entry",
+            content = @Content(schema = @Schema(implementation = ApprovalView.class)))
+    @ApiResponse(responseCode = "404", description = "no such trade")
+    @ApiResponse(responseCode = "409", description = "not a trade that requires approval, already decided, or of a dry run")
+    @ApiResponse(responseCode = "422", description = "decision or reason missing or wrong, named by its JSON path")
     HttpResponse<ApprovalView> decide(@PathVariable String tradeId, @Body @Nullable String body,
                                       @Header(Actor.HEADER) @Nullable String user) {
         ApprovalRequest request = bodies.read(body, ApprovalRequest.class, ApprovalRequest.EMPTY);

@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import trimtab.api.web.Actor;
 import trimtab.api.web.ApiException;
@@ -47,6 +48,10 @@ final class RunController {
             description = "Answers 202 with the run id at once; follow the run with GET /api/v1/runs/{runId}. A dry run records "
                     + "everything, but its trades can be neither approved nor exported.")
     @RequestBody(content = @Content(schema = @Schema(implementation = RunRequest.class)))
+    @ApiResponse(responseCode = "202", description = "accepted: the run is RUNNING; Location names it",
+            content = @Content(schema = @Schema(implementation = RunViews.RunAccepted.class)))
+    @ApiResponse(responseCode = "400", description = "unreadable body or unknown field, named by its JSON path")
+    @ApiResponse(responseCode = "422", description = "an unknown or repeated household, or no market data as of the date")
     HttpResponse<RunViews.RunAccepted> start(@Body @Nullable String body, @Header(Actor.HEADER) @Nullable String user) {
         RunRequest request = bodies.read(body, RunRequest.class, RunRequest.DEFAULTS);
         RunViews.RunAccepted accepted = rebalanceRuns.start(request, Actor.from(user));

@@ -21,6 +21,9 @@ import java.util.Set;
  * Executes a run: reads the book chunk by chunk (a bounded number of households in memory), runs the cycle on each
  * chunk with the rule sets the run took when it was accepted, and records each chunk before reading the next. A
  * failure ends the run with a FAILED event naming the reason; the households recorded before it stay recorded.
+ *
+ * <p>A chunk's snapshot holds only its households: a tax policy whose wash-sale scope is FIRM looks at the recent
+ * trades of the households in the same chunk, not of the whole firm (households are independent otherwise).
  */
 @Singleton
 final class RunProcessor {
