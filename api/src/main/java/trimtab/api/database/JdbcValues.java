@@ -29,6 +29,8 @@ public final class JdbcValues {
             statement.setBoolean(index, b);
         } else if (value instanceof LocalDate d) {
             statement.setDate(index, Date.valueOf(d));
+        } else if (value instanceof byte[] bytes) {
+            statement.setBytes(index, bytes);
         } else if (value instanceof Instant t) {
             statement.setTimestamp(index, Timestamp.from(t));
         } else {

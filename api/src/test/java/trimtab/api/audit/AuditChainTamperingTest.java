@@ -32,26 +32,30 @@ class AuditChainTamperingTest {
 
     @Test
     void theChainVerifiesTheDatabaseRefusesChangesAndAnAlteredRowIsNamed() {
+        // the installation's own entries (the shipped rule sets put in force) come first
+        long installed = trail.verify().headSeq();
         List<Long> first = trail.append(records("first", 3));
         List<Long> second = trail.append(records("second", 2));
-        assertThat(first).containsExactly(1L, 2L, 3L);
-        assertThat(second).containsExactly(4L, 5L);
+        assertThat(first).containsExactly(installed + 1, installed + 2, installed + 3);
+        assertThat(second).containsExactly(installed + 4, installed + 5);
 
         ChainVerification intact = client.toBlocking().retrieve("/api/v1/audit/verify", ChainVerification.class);
-        assertThat(intact).isEqualTo(new ChainVerification(true, 5, 5, null, null));
+        assertThat(intact).isEqualTo(new ChainVerification(true, installed + 5, installed + 5, null, null));
 
-        assertThatThrownBy(() -> execute("UPDATE audit_entry SET actor = 'mallory' WHERE seq = 2"))
+        assertThatThrownBy(() -> execute("UPDATE audit_entry SET actor = 'mallory' WHERE seq = " + first.get(1)))
                 .hasMessageContaining("audit entries are append-only");
-        assertThatThrownBy(() -> execute("DELETE FROM audit_entry WHERE seq = 5"))
+        assertThatThrownBy(() -> execute("DELETE FROM audit_entry WHERE seq = " + second.get(1)))
                 .hasMessageContaining("audit entries are append-only");
 
+        long altered = second.get(0);
         execute("DROP TRIGGER audit_entry_no_update");
-        execute("UPDATE audit_entry SET payload = '{\"verdict\":\"PASS\"}' WHERE seq = 4");
+        execute("UPDATE audit_entry SET payload = '{\"verdict\":\"PASS\"}' WHERE seq = " + altered);
         ChainVerification broken = client.toBlocking().retrieve("/api/v1/audit/verify", ChainVerification.class);
         assertThat(broken.intact()).isFalse();
-        assertThat(broken.firstBrokenSeq()).isEqualTo(4L);
-        assertThat(broken.entriesChecked()).isEqualTo(3);
-        assertThat(broken.problem()).isEqualTo("entry 4 was altered after it was written (its content no longer matches its hash)");
+        assertThat(broken.firstBrokenSeq()).isEqualTo(altered);
+        assertThat(broken.entriesChecked()).isEqualTo(altered - 1);
+        assertThat(broken.problem()).isEqualTo("entry " + altered
+                + " was altered after it was written (its content no longer matches its hash)");
     }
 
     private static List<AuditRecord> records(String batch, int count) {
