@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -91,6 +92,10 @@ public final class TradePlanner {
     public record TradeKey(AccountId account, Symbol symbol, TradeSide side) {
     }
 
+    /** A wash-sale group sold at a loss, or bought, in one account. */
+    private record GroupInAccount(AccountId account, WashSaleGroup group) {
+    }
+
     /** The working state of one planning run. */
     private final class Run {
         private final Household household;
@@ -109,7 +114,9 @@ public final class TradePlanner {
         private final List<ProposedTrade> trades = new ArrayList<>();
         private final Map<Term, BigDecimal> realised = new EnumMap<>(Term.class);
         /** Loss sales this plan proposes, by account and wash-sale group. */
-        private final List<Map.Entry<AccountId, WashSaleGroup>> plannedLossSales = new ArrayList<>();
+        private final List<GroupInAccount> plannedLossSales = new ArrayList<>();
+        /** Purchases this plan proposes (harvest substitutes and rebalance buys), by account and wash-sale group. */
+        private final List<GroupInAccount> plannedBuys = new ArrayList<>();
         private final List<SwapBack> swapBacks = new ArrayList<>();
         /** Lots this plan buys: never sold again by the same plan (a harvest substitute stays until its swap-back). */
         private final Set<LotId> boughtInPlan = new HashSet<>();
@@ -141,7 +148,7 @@ public final class TradePlanner {
             PortfolioDrift before = calculator.drift(scope, accounts, model);
             Map<AssetClass, BigDecimal> desired = desired(before);
             if (settings.harvest() && (mode == RebalanceMode.TO_TARGET || mode == RebalanceMode.TO_BAND_EDGE)) {
-                accounts.stream().filter(a -> !a.type().isTaxSheltered()).forEach(this::harvest);
+                harvest();
             }
             if (mode != RebalanceMode.BUY_ONLY) {
                 for (AllocationDrift allocation : before.allocations()) {
@@ -166,28 +173,34 @@ public final class TradePlanner {
                     harvested, swapBacks);
         }
 
+        /** A lot whose loss reaches its account's harvest thresholds. */
+        private record HarvestCandidate(Account account, TaxLot lot, Security security, BigDecimal loss) {
+            GroupInAccount key() {
+                return new GroupInAccount(account.id(), security.washSaleGroup());
+            }
+        }
+
         /**
-         * Sells each lot whose loss reaches the account's harvest thresholds and buys a substitute of the same
-         * class from another wash-sale group with the proceeds, so the exposure stays; the swap back is allowed
-         * from day 31. A lot whose group was bought within 30 days, or whose class has no substitute the
-         * account may buy, is left alone.
+         * Sells each lot of the taxable accounts whose loss reaches the account's harvest thresholds and buys a
+         * substitute of the same class from another wash-sale group with the proceeds, so the exposure stays; the
+         * swap back is allowed from day 31. A lot whose group was bought within 30 days, or whose class has no
+         * substitute the account may buy, is left alone.
+         *
+         * <p>No substitute is of a group this plan harvests in the wash-sale scope: the plan would sell the group
+         * at a loss and buy it (IRC §1091). Which groups to harvest is decided before any substitute is picked,
+         * by {@link #groupsToHarvest}; the trades then follow in account and lot order.
          */
-        private void harvest(Account account) {
-            TaxPolicy policy = policy(account);
-            for (TaxLot lot : List.copyOf(lots.get(account.id()))) {
-                Security security = book.securities().require(lot.symbol(), "lot " + lot.id());
-                if (security.price() == null || lot.costBasis().signum() == 0 || sellBlocked(account, lot.symbol()).isPresent()) {
+        private void harvest() {
+            List<HarvestCandidate> candidates = harvestCandidates();
+            Set<GroupInAccount> harvestedGroups = groupsToHarvest(candidates);
+            for (HarvestCandidate candidate : candidates) {
+                if (!harvestedGroups.contains(candidate.key())) {
                     continue;
                 }
-                BigDecimal value = lot.quantity().multiply(security.price()).setScale(2, RoundingMode.HALF_EVEN);
-                BigDecimal loss = lot.costBasis().subtract(value);
-                BigDecimal lossPct = loss.multiply(HUNDRED).divide(lot.costBasis(), 6, RoundingMode.HALF_EVEN);
-                if (loss.compareTo(policy.harvestLossAmount()) < 0 || lossPct.compareTo(policy.harvestLossPct()) < 0
-                        || boughtWithin30Days(account, security.washSaleGroup())) {
-                    continue;
-                }
-                Optional<ModelTarget> target = model.target(security.assetClass());
-                Optional<Security> substitute = target.flatMap(t -> substitute(account, t, security.washSaleGroup()));
+                Account account = candidate.account();
+                TaxLot lot = candidate.lot();
+                Security security = candidate.security();
+                Optional<Security> substitute = substitute(candidate, harvestedGroups);
                 if (substitute.isEmpty()) {
                     continue;
                 }
@@ -201,16 +214,17 @@ public final class TradePlanner {
                 }
                 realised.merge(relief.get(0).term(), relief.get(0).gain(), BigDecimal::add);
                 harvested = harvested.add(relief.get(0).gain().negate());
-                plannedLossSales.add(Map.entry(account.id(), security.washSaleGroup()));
+                plannedLossSales.add(candidate.key());
                 removeShares(account, lot.symbol(), lot.quantity(), relief);
                 trades.add(new ProposedTrade(account.id(), lot.symbol(), security.assetClass(), TradeSide.SELL, lot.quantity(),
                         security.price(), proceeds, relief, "harvest a " + relief.get(0).term().name().toLowerCase(Locale.ROOT)
-                        + "-term loss of " + Amounts.format(loss) + " (lot " + lot.id() + ")",
+                        + "-term loss of " + Amounts.format(candidate.loss()) + " (lot " + lot.id() + ")",
                         ProposedTrade.Purpose.HARVEST, List.of()));
                 BigDecimal cost = quantity.multiply(price).setScale(2, RoundingMode.HALF_EVEN);
                 TaxLot bought = new TaxLot(LotId.of(account.id() + "-NEW" + (++newLots)), substitute.get().symbol(), quantity, cost, today);
                 lots.get(account.id()).add(bought);
                 boughtInPlan.add(bought.id());
+                plannedBuys.add(new GroupInAccount(account.id(), substitute.get().washSaleGroup()));
                 cash.merge(account.id(), proceeds.subtract(cost), BigDecimal::add);
                 LocalDate swapBack = today.plusDays(WashSaleLedger.WINDOW_DAYS + 1);
                 trades.add(new ProposedTrade(account.id(), substitute.get().symbol(), security.assetClass(), TradeSide.BUY, quantity,
@@ -220,15 +234,82 @@ public final class TradePlanner {
             }
         }
 
-        /** The class's first security the account may buy from another wash-sale group than the one harvested. */
-        private Optional<Security> substitute(Account account, ModelTarget target, WashSaleGroup harvestedGroup) {
-            List<Symbol> candidates = new ArrayList<>();
-            target.primary().ifPresent(candidates::add);
-            candidates.addAll(target.alternates());
-            for (Symbol symbol : candidates) {
+        /** The lots of the taxable accounts whose loss reaches the thresholds and may be sold without a wash sale, in order. */
+        private List<HarvestCandidate> harvestCandidates() {
+            List<HarvestCandidate> candidates = new ArrayList<>();
+            for (Account account : accounts) {
+                if (account.type().isTaxSheltered()) {
+                    continue;
+                }
+                TaxPolicy policy = policy(account);
+                for (TaxLot lot : lots.get(account.id())) {
+                    Security security = book.securities().require(lot.symbol(), "lot " + lot.id());
+                    if (security.price() == null || lot.costBasis().signum() == 0 || sellBlocked(account, lot.symbol()).isPresent()) {
+                        continue;
+                    }
+                    BigDecimal value = lot.quantity().multiply(security.price()).setScale(2, RoundingMode.HALF_EVEN);
+                    BigDecimal loss = lot.costBasis().subtract(value);
+                    BigDecimal lossPct = loss.multiply(HUNDRED).divide(lot.costBasis(), 6, RoundingMode.HALF_EVEN);
+                    if (loss.compareTo(policy.harvestLossAmount()) < 0 || lossPct.compareTo(policy.harvestLossPct()) < 0
+                            || boughtWithin30Days(account, security.washSaleGroup())
+                            || boughtInThisPlan(account.id(), security.washSaleGroup())) {
+                        continue;
+                    }
+                    candidates.add(new HarvestCandidate(account, lot, security, loss));
+                }
+            }
+            return candidates;
+        }
+
+        /**
+         * The (account, wash-sale group) pairs to harvest. Every harvested lot needs a substitute from a group that
+         * is not itself harvested in the wash-sale scope, or the plan would buy a group it sells at a loss. When a
+         * class has enough groups (VTI, ITOT and SCHB) every loss is harvested and the substitutes avoid the
+         * harvested groups; when it has not (BND and AGG, the only two aggregate-bond groups), harvesting one
+         * group uses up the other as its substitute. Of the two ways to avoid the wash sale (skip the second
+         * harvest, or substitute around it) this keeps the most harvested loss: the groups are taken largest loss
+         * first, and a group is added only if every group taken, itself included, still has a substitute. Greedy
+         * rather than exhaustive: a class has a handful of groups, and the largest loss first is what an advisor
+         * would keep. Ties keep account and lot order, so the plan is deterministic.
+         */
+        private Set<GroupInAccount> groupsToHarvest(List<HarvestCandidate> candidates) {
+            Map<GroupInAccount, BigDecimal> lossByGroup = new LinkedHashMap<>();
+            candidates.forEach(c -> lossByGroup.merge(c.key(), c.loss(), BigDecimal::add));
+            List<GroupInAccount> largestFirst = lossByGroup.keySet().stream()
+                    .sorted(Comparator.comparing(lossByGroup::get, Comparator.reverseOrder())).toList();
+            Set<GroupInAccount> taken = new LinkedHashSet<>();
+            for (GroupInAccount group : largestFirst) {
+                taken.add(group);
+                boolean feasible = candidates.stream().filter(c -> taken.contains(c.key()))
+                        .allMatch(c -> substitute(c, taken).isPresent());
+                if (!feasible) {
+                    taken.remove(group);
+                }
+            }
+            return taken;
+        }
+
+        /**
+         * The class's first security the account may buy from another wash-sale group than the one harvested and
+         * than every group harvested in the account's wash-sale scope.
+         */
+        private Optional<Security> substitute(HarvestCandidate candidate, Set<GroupInAccount> harvestedGroups) {
+            Optional<ModelTarget> target = model.target(candidate.security().assetClass());
+            if (target.isEmpty()) {
+                return Optional.empty();
+            }
+            AccountId account = candidate.account().id();
+            List<Symbol> symbols = new ArrayList<>();
+            target.get().primary().ifPresent(symbols::add);
+            symbols.addAll(target.get().alternates());
+            for (Symbol symbol : symbols) {
                 Optional<Security> security = book.securities().find(symbol);
-                if (security.isPresent() && !security.get().washSaleGroup().equals(harvestedGroup)
-                        && buyableSecurity(account, security.get())) {
+                if (security.isEmpty() || security.get().washSaleGroup().equals(candidate.security().washSaleGroup())) {
+                    continue;
+                }
+                WashSaleGroup group = security.get().washSaleGroup();
+                boolean harvestedInScope = harvestedGroups.stream().anyMatch(h -> h.group().equals(group) && linked(h.account(), account));
+                if (!harvestedInScope && buyableSecurity(candidate.account(), security.get())) {
                     return security;
                 }
             }
@@ -383,6 +464,10 @@ public final class TradePlanner {
             if (loss && boughtWithin30Days(account, security.washSaleGroup())) {
                 return Optional.of("selling at a loss would be a wash sale: the same securities were bought within 30 days");
             }
+            if (loss && boughtInThisPlan(account.id(), security.washSaleGroup())) {
+                return Optional.of("selling at a loss would be a wash sale: this plan buys the same securities (wash-sale group "
+                        + security.washSaleGroup() + ")");
+            }
             return Optional.empty();
         }
 
@@ -390,7 +475,7 @@ public final class TradePlanner {
             for (LotRelief lot : sale.lots()) {
                 realised.merge(lot.term(), lot.gain(), BigDecimal::add);
                 if (lot.isLoss()) {
-                    plannedLossSales.add(Map.entry(account.id(), security.washSaleGroup()));
+                    plannedLossSales.add(new GroupInAccount(account.id(), security.washSaleGroup()));
                 }
             }
             removeShares(account, security.symbol(), sale.quantity(), sale.lots());
@@ -432,6 +517,7 @@ public final class TradePlanner {
                 TaxLot bought = new TaxLot(LotId.of(account.id() + "-NEW" + (++newLots)), security.get().symbol(), quantity, notional, today);
                 lots.get(account.id()).add(bought);
                 boughtInPlan.add(bought.id());
+                plannedBuys.add(new GroupInAccount(account.id(), security.get().washSaleGroup()));
                 trades.add(new ProposedTrade(account.id(), security.get().symbol(), assetClass, TradeSide.BUY, quantity, price,
                         notional, List.of(), assetClass + " is below its " + (mode == RebalanceMode.TO_BAND_EDGE ? "band" : "target"),
                         ProposedTrade.Purpose.REBALANCE, List.of()));
@@ -489,11 +575,23 @@ public final class TradePlanner {
         }
 
         private boolean soldAtALossWithin30Days(Account account, WashSaleGroup group) {
-            boolean accountScope = scopeOf(account) == WashSaleScope.ACCOUNT;
-            boolean planned = plannedLossSales.stream().anyMatch(e -> e.getValue().equals(group)
-                    && (!accountScope || e.getKey().equals(account.id())));
+            boolean planned = plannedLossSales.stream().anyMatch(e -> e.group().equals(group) && linked(e.account(), account.id()));
             return planned || tradesInScope(account).stream().anyMatch(t -> t.isLossSale()
                     && sameGroup(t, group) && !t.tradeDate().isBefore(today.minusDays(WashSaleLedger.WINDOW_DAYS)));
+        }
+
+        /** Whether this plan buys the group in an account whose purchases would replace a loss sale in this account. */
+        private boolean boughtInThisPlan(AccountId account, WashSaleGroup group) {
+            return plannedBuys.stream().anyMatch(b -> b.group().equals(group) && linked(b.account(), account));
+        }
+
+        /**
+         * Whether a purchase in one account and a loss sale in the other fall in one wash-sale scope: the same
+         * account, or either account's policy looks across the household (or the firm). Symmetric, so that a
+         * loss sale and a purchase are judged alike whichever of the two the plan proposes first.
+         */
+        private boolean linked(AccountId one, AccountId other) {
+            return one.equals(other) || scopeOf(one) != WashSaleScope.ACCOUNT || scopeOf(other) != WashSaleScope.ACCOUNT;
         }
 
         /** The executed trades the account's wash-sale scope looks across: its own, its household's, or the firm's. */
@@ -506,7 +604,11 @@ public final class TradePlanner {
         }
 
         private WashSaleScope scopeOf(Account account) {
-            TaxPolicy policy = policies.get(account.id());
+            return scopeOf(account.id());
+        }
+
+        private WashSaleScope scopeOf(AccountId account) {
+            TaxPolicy policy = policies.get(account);
             return policy == null ? WashSaleScope.HOUSEHOLD : policy.washSaleScope();
         }
 
@@ -528,8 +630,9 @@ public final class TradePlanner {
                     .thenComparing(Map.Entry::getKey)).toList();
         }
 
+        /** The account's lots of the security that a sale may relieve: not those this plan buys (see {@link #positionsOf}). */
         private List<TaxLot> lotsOf(AccountId account, Symbol symbol) {
-            return lots.get(account).stream().filter(l -> l.symbol().equals(symbol)).toList();
+            return lots.get(account).stream().filter(l -> l.symbol().equals(symbol) && !boughtInPlan.contains(l.id())).toList();
         }
 
         /** Takes the relieved shares out of the working lots (for a sheltered account: first lots first). */
