@@ -10,13 +10,17 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import trimtab.api.TestBooks;
 import trimtab.api.bookstore.BookWriter;
 import trimtab.api.database.Transactions;
 import trimtab.api.rulesets.CandidateWorkbooks;
 import trimtab.api.rulesets.LifecycleHttp;
 import trimtab.api.rulesets.RuleSetStore;
+import trimtab.api.rulesets.RuleSetsInForce;
 import trimtab.api.rulesets.ScreenedOrders;
 import trimtab.engine.rules.TableKind;
 import trimtab.engine.rules.Workbook;
@@ -45,6 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @MicronautTest(transactional = false)
 @Property(name = "trimtab.embedded-db.folder", value = "target/test-mariadb-hot-swap")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HotSwapUnderLoadTest {
     private static final int THREADS = 4;
     private static final long LOAD_MILLIS = 5_000;
@@ -61,12 +66,15 @@ class HotSwapUnderLoadTest {
     BookWriter writer;
     @Inject
     RuleSetStore store;
+    @Inject
+    RuleSetsInForce inForce;
 
     /** One persisted decision of the load. */
     record Decision(long auditSeq, int version, String checksum, String verdict) {
     }
 
     @Test
+    @Order(1) // the first version stored here is version 2
     void activatingUnderLoadFailsNoRequestAndTheRecordedVersionSwitchesOnceFromOneToTwo() throws Exception {
         TestBooks.load(transactions, writer, TestBooks.demo());
         Workbook lowered = CandidateWorkbooks.guardrailsWithMaxNotional("25000");
@@ -130,6 +138,48 @@ class HotSwapUnderLoadTest {
         System.out.printf("Hot swap under load: %d requests on %d threads in %d ms (%.0f/s), all 200; %d decided by version 1, "
                         + "then %d by version 2; the activation request took %d ms%n", requests, THREADS, elapsedMillis,
                 requests * 1000.0 / elapsedMillis, onVersion1, decisions.size() - onVersion1, activationMillis);
+    }
+
+    /**
+     * Why the order above holds: a request that took the rule sets in force (its lease) and has not yet recorded its
+     * decisions holds the swap back, so no decision of the new version can commit before it.
+     */
+    @Test
+    @Order(2)
+    void aSwapWaitsForARequestStillRecordingOnThePreviousRules() throws Exception {
+        int before = inForce.current().guardrails().version().version();
+        int version = CandidateWorkbooks.store(transactions, store, TableKind.GUARDRAILS,
+                CandidateWorkbooks.guardrailsWithMaxNotional("30000"), "uma", "another limit");
+        LifecycleHttp http = new LifecycleHttp(client, json);
+        assertThat(http.post("/api/v1/rule-sets/guardrails/versions/" + version + "/approval", "{\"reason\": \"ok\"}", "olga").status())
+                .isEqualTo(201);
+
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        try {
+            Future<LifecycleHttp.Answer> activation;
+            try (RuleSetsInForce.Lease inFlight = inForce.lease()) {
+                activation = background.submit(() -> http.post("/api/v1/rule-sets/guardrails/versions/" + version + "/activation",
+                        "{\"reason\": \"while a request records\"}", "pete"));
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (activeGuardrails() != version && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                assertThat(activeGuardrails()).as("the activation is committed").isEqualTo(version);
+                Thread.sleep(200);
+                assertThat(activation.isDone()).as("the activation waits for the swap").isFalse();
+                assertThat(inForce.current().guardrails().version().version()).as("not swapped while a request records")
+                        .isEqualTo(before);
+                assertThat(inFlight.rules().guardrails().version().version()).isEqualTo(before);
+            }
+            assertThat(activation.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+            assertThat(inForce.current().guardrails().version().version()).isEqualTo(version);
+        } finally {
+            background.shutdownNow();
+        }
+    }
+
+    private int activeGuardrails() {
+        return transactions.read(connection -> store.activeVersions(connection).get(TableKind.GUARDRAILS));
     }
 
     private int screen(String clientId) {
