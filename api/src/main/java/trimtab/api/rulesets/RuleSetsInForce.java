@@ -20,7 +20,10 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Holds the rule sets the service enforces, behind one atomic reference so that a request sees one
@@ -42,7 +45,11 @@ public final class RuleSetsInForce {
     private final Transactions transactions;
     private final RuleSetStore store;
     private final AuditTrail audit;
+    /** How long a swap waits for the requests still recording decisions of the previous rule sets. */
+    private static final long SWAP_WAIT_MILLIS = 2_000;
+
     private final AtomicReference<RulesInForce> current = new AtomicReference<>();
+    private final ReentrantReadWriteLock swapLock = new ReentrantReadWriteLock();
     private final Map<String, CompiledRuleSet> compiled = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, CompiledRuleSet> eldest) {
@@ -67,11 +74,69 @@ public final class RuleSetsInForce {
     }
 
     /**
+     * The rule sets in force, held until the lease is closed: for a request that records decisions, taken before it
+     * decides and closed after its commit. A swap on this instance waits (at most {@value #SWAP_WAIT_MILLIS} ms) for
+     * the leases on the old rule sets to close, and requests starting meanwhile wait for the swap, so that this
+     * instance's decisions commit in one order: every one made with the old version before any made with the new.
+     * Without it a request that took the old version could commit after one that took the new.
+     */
+    public Lease lease() {
+        swapLock.readLock().lock();
+        return new Lease(current.get(), swapLock.readLock());
+    }
+
+    /** Rule sets held by a request until it has recorded its decisions. */
+    public static final class Lease implements AutoCloseable {
+        private final RulesInForce rules;
+        private final Lock lock;
+        private boolean closed;
+
+        private Lease(RulesInForce rules, Lock lock) {
+            this.rules = rules;
+            this.lock = lock;
+        }
+
+        public RulesInForce rules() {
+            return rules;
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                lock.unlock();
+            }
+        }
+    }
+
+    /**
      * Keeps a version compiled at upload, so that activating it later (here) does not compile it again. The
      * version must be the stored one with these exact bytes.
      */
     public synchronized void prepared(CompiledRuleSet ruleSet) {
         compiled.put(key(ruleSet.version().kind(), ruleSet.version().version()), ruleSet);
+    }
+
+    /**
+     * A stored version compiled: from the cache when it was compiled before (at upload, ahead of activation, or
+     * while in force), otherwise compiled now and kept. For a shadow run of a candidate, and to make sure a version
+     * compiles before its activation is recorded. Compiling happens outside the lock, so a poll is not held up.
+     *
+     * @throws java.util.NoSuchElementException when the version is not stored
+     * @throws trimtab.engine.rules.RuleSetRejectedException when its workbook does not compile
+     */
+    public CompiledRuleSet compiled(TableKind kind, int version) {
+        synchronized (this) {
+            CompiledRuleSet known = compiled.get(key(kind, version));
+            if (known != null) {
+                return known;
+            }
+        }
+        Workbook workbook = transactions.read(connection -> store.workbook(connection, kind, version))
+                .orElseThrow(() -> new java.util.NoSuchElementException(kind + " version " + version + " is not stored"));
+        CompiledRuleSet fresh = RuleSetCompilers.compile(kind, version, workbook);
+        prepared(fresh);
+        return fresh;
     }
 
     /**
@@ -94,7 +159,7 @@ public final class RuleSetsInForce {
                 }
                 RulesInForce next = RulesInForce.of(sets.get(TableKind.TRIGGERS), sets.get(TableKind.TAX_POLICY),
                         sets.get(TableKind.GUARDRAILS));
-                RulesInForce previous = current.getAndSet(next);
+                RulesInForce previous = swap(next);
                 seenActivation = lastActivation;
                 if (previous != null && !previous.versions().equals(next.versions())) {
                     LOG.info("Rule sets in force now: {} (were {})", next.versions(), previous.versions());
@@ -105,6 +170,30 @@ public final class RuleSetsInForce {
             }
             return null;
         });
+    }
+
+    /**
+     * Swaps once the requests holding a lease have recorded their decisions. A request stuck longer than the wait
+     * (a database stall) does not hold the swap up: it then commits after some decisions of the new version, which
+     * still each name the version that made them.
+     */
+    private RulesInForce swap(RulesInForce next) {
+        boolean drained = false;
+        try {
+            drained = swapLock.writeLock().tryLock(SWAP_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            return current.getAndSet(next);
+        } finally {
+            if (drained) {
+                swapLock.writeLock().unlock();
+            } else {
+                LOG.warn("Swapped rule sets while requests begun on the previous ones were still recording (waited {} ms)",
+                        SWAP_WAIT_MILLIS);
+            }
+        }
     }
 
     private CompiledRuleSet compiled(Connection connection, TableKind kind, int version) throws SQLException {

@@ -93,15 +93,18 @@ public final class OrderScreening {
         ScreenRequest request = reader.read(body);
         List<OrderInput> orders = request.orders();
         String requestHash = Hashes.sha256(write(new CanonicalRequest(asOfParameter, orders)));
-        RulesInForce rules = ruleSets.current();
+        // held until the decisions are committed: an activation on this instance swaps after them, never in between
+        try (RuleSetsInForce.Lease lease = ruleSets.lease()) {
+            RulesInForce rules = lease.rules();
 
-        Read read = readSnapshot(actor, key, asOf, accountsOf(orders));
-        if (read.stored() != null) {
-            return replay(read.stored(), requestHash, key, actor);
+            Read read = readSnapshot(actor, key, asOf, accountsOf(orders));
+            if (read.stored() != null) {
+                return replay(read.stored(), requestHash, key, actor);
+            }
+            List<OrderRequest> requests = orders.stream().map(OrderInput::toRequest).toList();
+            ScreeningResult result = rules.screener().screen(requests, read.snapshot());
+            return decide(orders, result, read.snapshot(), rules, requestHash, key, actor, receivedAt);
         }
-        List<OrderRequest> requests = orders.stream().map(OrderInput::toRequest).toList();
-        ScreeningResult result = rules.screener().screen(requests, read.snapshot());
-        return decide(orders, result, read.snapshot(), rules, requestHash, key, actor, receivedAt);
     }
 
     private Read readSnapshot(Actor actor, String key, LocalDate asOf, List<String> accounts) {
