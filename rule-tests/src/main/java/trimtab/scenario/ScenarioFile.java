@@ -124,6 +124,15 @@ public record ScenarioFile(Path path, String title, TableKind table, List<Scenar
         } catch (IOException e) {
             throw new BookFileException(path.toString(), "", "cannot be read: " + e.getMessage());
         }
+        return parse(path, text);
+    }
+
+    /**
+     * A scenario file's text, named by a path that need not exist (a file packaged in a jar is named by its
+     * path under {@code scenarios/}, e.g. {@code guardrails/concentration.yaml}); the folder it names decides
+     * the table unless the file says {@code table:}.
+     */
+    public static ScenarioFile parse(Path path, String text) {
         Doc doc = BookYaml.parse(text, path.toString(), Doc.class);
         if (doc.scenarios() == null || doc.scenarios().isEmpty()) {
             throw new BookFileException(path.toString(), "scenarios", "the file has no scenarios");
@@ -137,7 +146,7 @@ public record ScenarioFile(Path path, String title, TableKind table, List<Scenar
         TableKind table;
         try {
             table = doc.table() != null ? TableKind.valueOf(doc.table().trim().toUpperCase(java.util.Locale.ROOT))
-                    : switch (path.toAbsolutePath().getParent().getFileName().toString()) {
+                    : switch (folderOf(path)) {
                         case "guardrails" -> TableKind.GUARDRAILS;
                         case "planner" -> TableKind.TAX_POLICY;
                         default -> TableKind.TRIGGERS;
@@ -147,5 +156,10 @@ public record ScenarioFile(Path path, String title, TableKind table, List<Scenar
         }
         return new ScenarioFile(path, doc.title() == null ? path.getFileName().toString() : doc.title(), table,
                 doc.scenarios());
+    }
+
+    private static String folderOf(Path path) {
+        Path parent = path.toAbsolutePath().getParent();
+        return parent == null || parent.getFileName() == null ? "" : parent.getFileName().toString();
     }
 }

@@ -118,6 +118,6 @@ class TaxPolicyTest {
 
         assertThatThrownBy(() -> new RuleSetCompiler(TaxPolicyResolver.vocabulary())
                 .compile(TableKind.TAX_POLICY, 2, new Workbook("tax-policy.drl.xlsx", broken)))
-                .hasMessageContaining("sheet Policy, cell H9: 'lots' in column 'Gain budget ($ per year)' is not a number");
+                .hasMessageContaining("sheet Policy, cell H9 (rule TAX-TAXABLE-01): 'lots' in column 'Gain budget ($ per year)' is not a number");
     }
 }

@@ -20,8 +20,8 @@ public record RuleBuildError(String workbook, String sheet, String cell, int row
         return new RuleBuildError(workbook, "", "", 0, "", message);
     }
 
-    static RuleBuildError atCell(String workbook, String sheet, int row0, int column0, String message) {
-        return new RuleBuildError(workbook, sheet, CellRef.a1(row0, column0), row0 + 1, "", message);
+    static RuleBuildError atCell(String workbook, String sheet, int row0, int column0, String ruleId, String message) {
+        return new RuleBuildError(workbook, sheet, CellRef.a1(row0, column0), row0 + 1, ruleId, message);
     }
 
     /** "triggers.drl.xlsx, sheet Drift, cell E12 (rule DRIFT-ABS-01): ..." */

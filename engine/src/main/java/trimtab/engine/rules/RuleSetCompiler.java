@@ -106,21 +106,39 @@ public final class RuleSetCompiler {
         return compile(kind, version, workbook, List.of());
     }
 
-    /** Runs Drools' parser over every sheet with our recorder beside it and returns the generated DRL. */
+    /**
+     * The cells of a workbook exactly as the compiler reads them (formatted text, merged cells carrying their
+     * top-left value), without compiling it: what a review compares between two versions.
+     *
+     * @throws RuleSetRejectedException when the file cannot be read as a workbook at all
+     */
+    static SheetGrid cells(Workbook workbook) {
+        SheetGrid grid = new SheetGrid();
+        parse(workbook, grid, null);
+        return grid;
+    }
+
+    /**
+     * Runs Drools' parser over every sheet with our recorder beside it and returns the generated DRL (null when
+     * only the cells are wanted and {@code drools} is null).
+     */
     private static String parse(Workbook workbook, SheetGrid grid, DefaultRuleSheetListener drools) {
         String name = workbook.fileName();
         try {
             if (workbook.format() == Workbook.Format.CSV) {
-                new CsvParser(List.of(grid.recorder(sheetNameOfCsv(name)), drools), new CsvLineParser())
+                new CsvParser(listeners(grid.recorder(sheetNameOfCsv(name)), drools), new CsvLineParser())
                         .parseFile(new ByteArrayInputStream(workbook.bytes()));
             } else {
                 org.apache.poi.ss.usermodel.Workbook xlsx = openXlsx(workbook);
                 Map<String, List<DataListener>> listeners = new LinkedHashMap<>();
                 for (int i = 0; i < xlsx.getNumberOfSheets(); i++) {
                     String sheet = xlsx.getSheetName(i);
-                    listeners.put(sheet, List.of(grid.recorder(sheet), drools));
+                    listeners.put(sheet, listeners(grid.recorder(sheet), drools));
                 }
                 new ExcelParser(listeners).parseWorkbook(xlsx);
+            }
+            if (drools == null) {
+                return null;
             }
             DRLOutput out = new DRLOutput();
             drools.getRuleSet().renderDRL(out);
@@ -132,6 +150,10 @@ public final class RuleSetCompiler {
         } catch (RuntimeException e) {
             throw rejected(RuleBuildError.ofWorkbook(name, "cannot be read as a decision table: " + e.getMessage()));
         }
+    }
+
+    private static List<DataListener> listeners(DataListener recorder, DataListener drools) {
+        return drools == null ? List.of(recorder) : List.of(recorder, drools);
     }
 
     private static org.apache.poi.ss.usermodel.Workbook openXlsx(Workbook workbook) {

@@ -15,6 +15,7 @@ public final class RuleVocabulary {
     private final Map<String, Class<?>> factTypes = new LinkedHashMap<>();
     private final Set<Class<? extends Enum<?>>> outcomeTypes;
     private final Map<String, Set<String>> fieldValues = new LinkedHashMap<>();
+    private final Map<String, ThresholdRange> ranges = new LinkedHashMap<>();
 
     public RuleVocabulary(Set<Class<?>> factTypes, Set<Class<? extends Enum<?>>> outcomeTypes) {
         factTypes.forEach(type -> this.factTypes.put(type.getSimpleName(), type));
@@ -29,6 +30,34 @@ public final class RuleVocabulary {
         }
         fieldValues.put(factType.getSimpleName() + "." + field, Set.copyOf(names));
         return this;
+    }
+
+    /**
+     * Declares the plausible values of the number a row compares a fact's field with, or passes to a method: a
+     * condition {@code absoluteDrift > $param} on ClassDrift, a call {@code distributionsWithinDays($param)} on
+     * PortfolioState, an action {@code PolicyLimit.gainBudget($param)}. A cell outside the range is refused at
+     * its place; see {@link ThresholdRanges}.
+     *
+     * @throws IllegalArgumentException if the type has no such field or method (a typo here would check nothing)
+     */
+    public RuleVocabulary withRange(Class<?> owner, String member, ThresholdRange range) {
+        if (!FactProperties.of(owner).containsKey(member)
+                && java.util.Arrays.stream(owner.getMethods()).noneMatch(m -> m.getName().equals(member))) {
+            throw new IllegalArgumentException(owner.getSimpleName() + " has no field or method '" + member + "'");
+        }
+        ranges.put(owner.getSimpleName() + "." + member, range);
+        return this;
+    }
+
+    /** Declares the plausible values of a numeric METADATA column such as {@code priority($param)}. */
+    public RuleVocabulary withMetadataRange(String name, ThresholdRange range) {
+        ranges.put("@" + name, range);
+        return this;
+    }
+
+    /** The range of {@code Owner.member}, or of metadata {@code @name}. */
+    Optional<ThresholdRange> range(String key) {
+        return Optional.ofNullable(ranges.get(key));
     }
 
     Optional<Class<?>> factType(String name) {

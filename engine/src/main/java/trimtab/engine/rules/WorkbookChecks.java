@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 /**
  * Our own checks of a workbook's decision tables, for mistakes Drools accepts silently or reports only
  * in generated code: misspelt column types, unmerged or missing fact types, unknown fields, words where
- * numbers belong, unknown actions, missing or duplicate rule ids, rows without a description or
- * condition, and description placeholders that name nothing.
+ * numbers belong, numbers outside their plausible range ({@link ThresholdRanges}), unknown actions, missing or
+ * duplicate rule ids, rows without a description or condition, and description placeholders that name nothing.
  */
 final class WorkbookChecks {
 
@@ -73,6 +73,7 @@ final class WorkbookChecks {
             }
             if (checkColumns(table)) {
                 checkRows(table, ruleIds);
+                ThresholdRanges.check(table, vocabulary, (row0, column0, message) -> error(table, row0, column0, message));
             }
             for (int stray : table.strayRows()) {
                 error(table, stray, table.column0(), "this row is below the blank row that ends table '" + table.name()
@@ -345,7 +346,18 @@ final class WorkbookChecks {
         }
     }
 
+    /** An error at a cell; one in a rule row also names that row's rule id, which is how officers know their rows. */
     private void error(RuleTableLayout.Table table, int row0, int column0, String message) {
-        errors.add(RuleBuildError.atCell(workbook, table.sheet(), row0, column0, message));
+        errors.add(RuleBuildError.atCell(workbook, table.sheet(), row0, column0, ruleIdAt(table, row0), message));
+    }
+
+    private static String ruleIdAt(RuleTableLayout.Table table, int row0) {
+        Optional<RuleTableLayout.Column> idColumn = table.columnsOf("METADATA").stream()
+                .filter(c -> c.template().startsWith("ruleId(")).findFirst();
+        if (idColumn.isEmpty()) {
+            return "";
+        }
+        return table.rows().stream().filter(r -> r.row0() == row0).findFirst()
+                .map(r -> r.cell(idColumn.get())).filter(RULE_ID.asMatchPredicate()).orElse("");
     }
 }

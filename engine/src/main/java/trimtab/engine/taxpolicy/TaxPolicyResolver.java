@@ -18,6 +18,7 @@ import trimtab.engine.rules.CompiledRuleSet;
 import trimtab.engine.rules.FiredRule;
 import trimtab.engine.rules.RuleRef;
 import trimtab.engine.rules.RuleVocabulary;
+import trimtab.engine.rules.ThresholdRange;
 import trimtab.engine.rules.TableKind;
 
 /**
@@ -38,7 +39,14 @@ public final class TaxPolicyResolver {
 
     public static RuleVocabulary vocabulary() {
         return new RuleVocabulary(Set.of(PolicySubject.class), Set.of(LotMethod.class, WashSaleScope.class, RebalanceMode.class))
-                .withValues(PolicySubject.class, "accountType", trimtab.engine.book.AccountType.class);
+                .withValues(PolicySubject.class, "accountType", trimtab.engine.book.AccountType.class)
+                .withRange(PolicySubject.class, "householdValue", ThresholdRange.DOLLARS)
+                .withRange(PolicySubject.class, "shortTermRatePct", ThresholdRange.PERCENT)
+                .withRange(PolicySubject.class, "longTermRatePct", ThresholdRange.PERCENT)
+                .withRange(PolicyLimit.class, "gainBudget", ThresholdRange.DOLLARS)
+                .withRange(PolicyLimit.class, "shortTermGainCap", ThresholdRange.DOLLARS)
+                .withRange(PolicyLimit.class, "harvestLossPct", ThresholdRange.PERCENT)
+                .withRange(PolicyLimit.class, "harvestLossAmount", ThresholdRange.DOLLARS);
     }
 
     /** The policy of every account of a household. */
