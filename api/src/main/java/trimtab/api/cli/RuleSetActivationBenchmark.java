@@ -12,6 +12,7 @@ import trimtab.engine.rules.CompiledRuleSet;
 import trimtab.engine.rules.TableKind;
 import trimtab.engine.rules.Workbook;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -38,9 +39,9 @@ public final class RuleSetActivationBenchmark {
     private RuleSetActivationBenchmark() {
     }
 
-    /** Medians in milliseconds. */
-    public record Result(int rows, int bytes, double compile, double uploadThenActivate, double store, double approve,
-                         double activate, double activateCompilingIt) {
+    /** Medians in milliseconds; {@code compileCpu} is the process CPU time of a compile (all threads, JIT and GC included). */
+    public record Result(int rows, int bytes, double compile, double compileCpu, double uploadThenActivate, double store,
+                         double approve, double activate, double activateCompilingIt) {
     }
 
     public static void main(String[] args) {
@@ -57,8 +58,12 @@ public final class RuleSetActivationBenchmark {
         System.out.printf(Locale.ROOT, "guardrails workbook of %d rows generated (%,d bytes) in %d ms; %d runs after 1 warm-up%n",
                 rows, workbook.bytes().length, (System.nanoTime() - generating) / 1_000_000, runs);
 
+        System.out.printf(Locale.ROOT, "machine: %d processors, load average %.2f%n", Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         double[] compile = new double[runs];
+        double[] compileCpu = new double[runs];
         for (int i = -1; i < runs; i++) {
+            long cpu = processCpuNanos();
             long start = System.nanoTime();
             CompiledRuleSet compiled = RuleSetCompilers.compile(TableKind.GUARDRAILS, 2, workbook);
             if (compiled.ruleCount() != rows) {
@@ -66,9 +71,11 @@ public final class RuleSetActivationBenchmark {
             }
             if (i >= 0) {
                 compile[i] = millis(start);
+                compileCpu[i] = (processCpuNanos() - cpu) / 1e6;
             }
         }
-        System.out.printf(Locale.ROOT, "compile (RuleSetCompilers.compile): median %,.0f ms %s%n", median(compile), list(compile));
+        System.out.printf(Locale.ROOT, "compile (RuleSetCompilers.compile): median %,.0f ms %s; process CPU median %,.0f ms %s%n",
+                median(compile), list(compile), median(compileCpu), list(compileCpu));
 
         try (ApplicationContext context = ApplicationContext.run(Map.of(
                 "trimtab.embedded-db.folder", folder.toString(),
@@ -127,7 +134,8 @@ public final class RuleSetActivationBenchmark {
                     median(storing), median(approving), median(activating));
             System.out.printf(Locale.ROOT, "activate a version compiled nowhere yet (store, approve, activate compiling it, swap): "
                     + "median %,.0f ms %s%n", median(cold), list(cold));
-            return new Result(rows, workbook.bytes().length, median(compile), median(total), median(storing), median(approving),
+            System.out.printf(Locale.ROOT, "load average at the end %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            return new Result(rows, workbook.bytes().length, median(compile), median(compileCpu), median(total), median(storing), median(approving),
                     median(activating), median(cold));
         } finally {
             EmbeddedMariaDb.stop(folder);
@@ -151,6 +159,11 @@ public final class RuleSetActivationBenchmark {
             options.put(args[i], args[++i]);
         }
         return options;
+    }
+
+    /** CPU time of the whole process: a compile is not all on the calling thread (JIT, GC, Drools' own pools). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double millis(long start) {
