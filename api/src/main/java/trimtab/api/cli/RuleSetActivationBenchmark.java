@@ -35,6 +35,8 @@ import java.util.Map;
 public final class RuleSetActivationBenchmark {
     private static final String UPLOADER = "bench-uploader";
     private static final String APPROVER = "bench-approver";
+    /** Compiles after the first (cold) one before measuring: the JIT needs several to settle on Drools' build. */
+    private static final int COMPILE_WARMUPS = 5;
 
     private RuleSetActivationBenchmark() {
     }
@@ -55,27 +57,30 @@ public final class RuleSetActivationBenchmark {
     public static Result run(int rows, int runs, Path folder) {
         long generating = System.nanoTime();
         Workbook workbook = LargeGuardrailsWorkbook.withRows(rows);
-        System.out.printf(Locale.ROOT, "guardrails workbook of %d rows generated (%,d bytes) in %d ms; %d runs after 1 warm-up%n",
+        System.out.printf(Locale.ROOT, "guardrails workbook of %d rows generated (%,d bytes) in %d ms; %d measured runs%n",
                 rows, workbook.bytes().length, (System.nanoTime() - generating) / 1_000_000, runs);
 
         System.out.printf(Locale.ROOT, "machine: %d processors, load average %.2f%n", Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         double[] compile = new double[runs];
         double[] compileCpu = new double[runs];
-        for (int i = -1; i < runs; i++) {
+        double cold = 0;
+        for (int i = -1 - COMPILE_WARMUPS; i < runs; i++) {
             long cpu = processCpuNanos();
             long start = System.nanoTime();
             CompiledRuleSet compiled = RuleSetCompilers.compile(TableKind.GUARDRAILS, 2, workbook);
             if (compiled.ruleCount() != rows) {
                 throw new IllegalStateException("the workbook compiled to " + compiled.ruleCount() + " rules, not " + rows);
             }
-            if (i >= 0) {
+            if (i == -1 - COMPILE_WARMUPS) {
+                cold = millis(start);
+            } else if (i >= 0) {
                 compile[i] = millis(start);
                 compileCpu[i] = (processCpuNanos() - cpu) / 1e6;
             }
         }
-        System.out.printf(Locale.ROOT, "compile (RuleSetCompilers.compile): median %,.0f ms %s; process CPU median %,.0f ms %s%n",
-                median(compile), list(compile), median(compileCpu), list(compileCpu));
+        System.out.printf(Locale.ROOT, "compile (RuleSetCompilers.compile): first in this JVM %,.0f ms; after %d more, median %,.0f ms %s; "
+                + "process CPU median %,.0f ms %s%n", cold, COMPILE_WARMUPS, median(compile), list(compile), median(compileCpu), list(compileCpu));
 
         try (ApplicationContext context = ApplicationContext.run(Map.of(
                 "trimtab.embedded-db.folder", folder.toString(),
@@ -91,7 +96,7 @@ public final class RuleSetActivationBenchmark {
             double[] storing = new double[runs];
             double[] approving = new double[runs];
             double[] activating = new double[runs];
-            double[] cold = new double[runs];
+            double[] unseen = new double[runs];
             for (int i = -1; i < runs; i++) {
                 // the path of an upload on this instance: compiled once when uploaded, kept, activated without compiling
                 long start = System.nanoTime();
@@ -119,13 +124,13 @@ public final class RuleSetActivationBenchmark {
 
                 // an instance that never compiled the version: the activation compiles it before recording anything
                 long coldStart = System.nanoTime();
-                int unseen = transactions.write(c -> store.addVersion(c, TableKind.GUARDRAILS, workbook, rows, UPLOADER,
+                int unseenVersion = transactions.write(c -> store.addVersion(c, TableKind.GUARDRAILS, workbook, rows, UPLOADER,
                         "benchmark: " + rows + " rows, not compiled at upload"));
-                lifecycle.approve(TableKind.GUARDRAILS, unseen, "benchmark", new Actor(APPROVER));
-                lifecycle.activate(TableKind.GUARDRAILS, unseen, "benchmark", new Actor(APPROVER));
-                check(inForce, unseen, rows);
+                lifecycle.approve(TableKind.GUARDRAILS, unseenVersion, "benchmark", new Actor(APPROVER));
+                lifecycle.activate(TableKind.GUARDRAILS, unseenVersion, "benchmark", new Actor(APPROVER));
+                check(inForce, unseenVersion, rows);
                 if (i >= 0) {
-                    cold[i] = millis(coldStart);
+                    unseen[i] = millis(coldStart);
                 }
             }
             System.out.printf(Locale.ROOT, "upload then activate (compile, store, approve, activate, swap): median %,.0f ms %s%n",
@@ -133,10 +138,10 @@ public final class RuleSetActivationBenchmark {
             System.out.printf(Locale.ROOT, "  of which store %,.1f ms, approve %,.1f ms, activate and swap %,.1f ms (medians)%n",
                     median(storing), median(approving), median(activating));
             System.out.printf(Locale.ROOT, "activate a version compiled nowhere yet (store, approve, activate compiling it, swap): "
-                    + "median %,.0f ms %s%n", median(cold), list(cold));
+                    + "median %,.0f ms %s%n", median(unseen), list(unseen));
             System.out.printf(Locale.ROOT, "load average at the end %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             return new Result(rows, workbook.bytes().length, median(compile), median(compileCpu), median(total), median(storing), median(approving),
-                    median(activating), median(cold));
+                    median(activating), median(unseen));
         } finally {
             EmbeddedMariaDb.stop(folder);
         }

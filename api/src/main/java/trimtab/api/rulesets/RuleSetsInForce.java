@@ -41,13 +41,12 @@ public final class RuleSetsInForce {
     private static final Logger LOG = LoggerFactory.getLogger(RuleSetsInForce.class);
     /** Compiled versions kept: those in force and a few approved or recently replaced ones (for rollback). */
     private static final int COMPILED_KEPT = 12;
+    /** How long a swap waits for the requests still recording decisions of the previous rule sets. */
+    private static final long SWAP_WAIT_MILLIS = 2_000;
 
     private final Transactions transactions;
     private final RuleSetStore store;
     private final AuditTrail audit;
-    /** How long a swap waits for the requests still recording decisions of the previous rule sets. */
-    private static final long SWAP_WAIT_MILLIS = 2_000;
-
     private final AtomicReference<RulesInForce> current = new AtomicReference<>();
     private final ReentrantReadWriteLock swapLock = new ReentrantReadWriteLock();
     private final Map<String, CompiledRuleSet> compiled = new LinkedHashMap<>(16, 0.75f, true) {

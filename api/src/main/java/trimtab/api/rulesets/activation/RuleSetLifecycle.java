@@ -39,7 +39,7 @@ import java.util.Optional;
  * rollback) go one after the other and the second sees the first's event. A version is compiled before its
  * activation or rollback is recorded: an event naming a workbook that does not compile would leave every instance
  * unable to swap. After the commit this instance swaps at once; requests already running finish on the rule sets
- * they took when they started, and the others instances swap within their poll interval.
+ * they took when they started, and the other instances swap within their poll interval.
  *
  * <p>Who may do what, until authentication exists (the acting user is the {@code X-Trimtab-User} header):
  * <ul>

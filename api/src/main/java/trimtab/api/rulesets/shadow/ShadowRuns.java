@@ -50,7 +50,8 @@ import java.util.Set;
  * write is the RULE_SET_SHADOW_RUN audit entry that says who compared what with what, and the totals.
  *
  * <p>The book is read a bounded number of households at a time, as runs read it; the request is synchronous, which
- * suits a firm of a few hundred households (60 take well under a second once the rule sets are compiled).
+ * suits a firm of a few hundred households (60 households took 0.65 to 0.95 s on the shared 2 vCPU test machine, the
+ * candidate already compiled).
  */
 @Singleton
 public final class ShadowRuns {
