@@ -210,27 +210,28 @@ final class HouseholdPlay {
 
     /** Values every moved position after the batch, then gives each order its weights (divided only when a row reads them). */
     private void measure() {
-        BigDecimal householdChange = BigDecimal.ZERO;
+        BigDecimal householdChange = null;
         for (Move move : moves) {
             Security security = move.security;
             BigDecimal price = security.price() != null ? security.price() : lastOrderPrice(security);
             move.valueAfter = HouseholdBase.valueOf(move.baseQuantity().add(move.quantityChange), price);
             move.valueChange = move.valueAfter.subtract(move.baseValue());
             move.issuer = HouseholdBase.issuerOf(security);
-            householdChange = householdChange.add(move.valueChange);
+            householdChange = plus(householdChange, move.valueChange);
         }
-        BigDecimal cashChange = BigDecimal.ZERO;
+        BigDecimal cashChange = null;
         for (AccountMove account : accounts) {
-            if (account.cashChange != null) {
-                cashChange = cashChange.add(account.cashChange);
-            }
+            cashChange = plus(cashChange, account.cashChange);
         }
-        BigDecimal householdTotal = base.householdTotal.add(householdChange).add(cashChange);
+        BigDecimal householdTotal = plus(plus(base.householdTotal, householdChange), cashChange);
         for (OrderCheck check : orders) {
             measure(check, householdTotal, cashChange);
         }
     }
 
+    /**
+     * @param cashChange the cash all the household's orders move, or null when none
+     */
     private void measure(OrderCheck check, BigDecimal householdTotal, BigDecimal cashChange) {
         ReadOrder order = check.order();
         Security security = order.security;
@@ -238,40 +239,38 @@ final class HouseholdPlay {
         AccountMove account = accountMove(order.account);
         Move own = move(account, security);
         String issuer = HouseholdBase.issuerOf(security);
-        BigDecimal accountChange = BigDecimal.ZERO;
-        BigDecimal accountIssuerChange = BigDecimal.ZERO;
-        BigDecimal symbolChange = BigDecimal.ZERO;
-        BigDecimal issuerChange = BigDecimal.ZERO;
-        BigDecimal classChange = assetClass.equals(AssetClass.CASH) ? cashChange : BigDecimal.ZERO;
+        // changes summed from the moves that concern the order; null for none (most households move one position)
+        BigDecimal accountChange = account.cashChange;
+        BigDecimal accountIssuerChange = null;
+        BigDecimal symbolChange = null;
+        BigDecimal issuerChange = null;
+        BigDecimal classChange = assetClass.equals(AssetClass.CASH) ? cashChange : null;
         for (Move move : moves) {
             boolean sameIssuer = move.issuer.equals(issuer);
             if (move.account == account) {
-                accountChange = accountChange.add(move.valueChange);
+                accountChange = plus(accountChange, move.valueChange);
                 if (sameIssuer) {
-                    accountIssuerChange = accountIssuerChange.add(move.valueChange);
+                    accountIssuerChange = plus(accountIssuerChange, move.valueChange);
                 }
             }
             if (move.security == security) {
-                symbolChange = symbolChange.add(move.valueChange);
+                symbolChange = plus(symbolChange, move.valueChange);
             }
             if (sameIssuer) {
-                issuerChange = issuerChange.add(move.valueChange);
+                issuerChange = plus(issuerChange, move.valueChange);
             }
             if (move.security.assetClass().equals(assetClass)) {
-                classChange = classChange.add(move.valueChange);
+                classChange = plus(classChange, move.valueChange);
             }
         }
-        if (account.cashChange != null) {
-            accountChange = accountChange.add(account.cashChange);
-        }
-        BigDecimal accountTotal = account.base.total().add(accountChange);
+        BigDecimal accountTotal = plus(account.base.total(), accountChange);
         // every played order moved its own position (a sale of nothing moves it by zero)
         check.securityShareOfAccount = new Share(own.valueAfter, accountTotal);
-        check.issuerShareOfAccount = new Share(account.base.issuerValue(issuer).add(accountIssuerChange), accountTotal);
-        check.securityShareOfHousehold = new Share(base.symbolValue(security.symbol()).add(symbolChange), householdTotal);
-        check.issuerShareOfHousehold = new Share(base.issuerValue(issuer).add(issuerChange), householdTotal);
+        check.issuerShareOfAccount = new Share(plus(account.base.issuerValue(issuer), accountIssuerChange), accountTotal);
+        check.securityShareOfHousehold = new Share(plus(base.symbolValue(security.symbol()), symbolChange), householdTotal);
+        check.issuerShareOfHousehold = new Share(plus(base.issuerValue(issuer), issuerChange), householdTotal);
         // uninvested cash counts in the CASH class only while it is positive
-        check.classShareOfHousehold = new Share(base.classValue(assetClass).add(classChange).max(BigDecimal.ZERO), householdTotal);
+        check.classShareOfHousehold = new Share(plus(base.classValue(assetClass), classChange).max(BigDecimal.ZERO), householdTotal);
         for (IpsBound bound : household.ipsBounds()) {
             if (!bound.assetClass().equals(assetClass)) {
                 continue;
@@ -285,6 +284,14 @@ final class HouseholdPlay {
                 check.ipsExcessPts = bound.minPct().subtract(weight);
             }
         }
+    }
+
+    /**
+     * {@code a + b}, null standing for nothing to add. These sums only feed weights, which are exact
+     * quotients at a fixed scale, so skipping a zero changes no figure and saves a BigDecimal per term.
+     */
+    private static BigDecimal plus(BigDecimal a, BigDecimal b) {
+        return b == null ? a : a == null ? b : a.add(b);
     }
 
     /** An unpriced security is valued at the limit price of the household's last order of it in the batch. */
