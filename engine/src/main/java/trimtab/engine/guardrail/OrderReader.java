@@ -29,13 +29,15 @@ final class OrderReader {
     }
 
     List<ReadOrder> read(List<OrderRequest> orders) {
+        String[] ids = new String[orders.size()];
         Map<String, Integer> idCounts = new HashMap<>();
         for (int i = 0; i < orders.size(); i++) {
-            idCounts.merge(orderId(orders.get(i), i), 1, Integer::sum);
+            ids[i] = orderId(orders.get(i), i);
+            idCounts.merge(ids[i], 1, Integer::sum);
         }
         List<ReadOrder> read = new ArrayList<>(orders.size());
         for (int i = 0; i < orders.size(); i++) {
-            read.add(read(orders.get(i), i, idCounts));
+            read.add(read(orders.get(i), i, ids[i], idCounts.get(ids[i])));
         }
         return read;
     }
@@ -45,15 +47,15 @@ final class OrderReader {
     }
 
     /** Reads an order as sent; it is {@link ReadOrder#placed() placed} in the book when it is valid enough to simulate. */
-    private ReadOrder read(OrderRequest order, int position, Map<String, Integer> idCounts) {
+    /** @param copies how many orders of the batch have this order's id */
+    private ReadOrder read(OrderRequest order, int position, String orderId, int copies) {
         ReadOrder read = new ReadOrder(position);
         read.vix = book.market().vix();
         read.automated = order.automated();
-        read.orderId = orderId(order, position);
+        read.orderId = orderId;
         read.accountId = blank(order.account()) ? "" : order.account().trim();
         read.symbol = blank(order.symbol()) ? "" : order.symbol().trim().toUpperCase(Locale.ROOT);
         List<String> problems = new ArrayList<>();
-        int copies = idCounts.get(read.orderId);
         if (copies > 1) {
             // every copy is refused: a verdict must belong to exactly one order
             problems.add("order id " + read.orderId + " is used by " + copies + " orders in the batch");
