@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import trimtab.engine.book.Account;
 import trimtab.engine.book.AccountId;
 import trimtab.engine.book.AssetClass;
@@ -24,7 +25,8 @@ import trimtab.engine.washsale.WashSaleLedger;
  * A household's holdings and their value before any batch: positions, lots (highest cost first), cash,
  * the sums by security, issuer and asset class that concentration and IPS rows are measured from, and
  * the executed trades the wash-sale rows look back over. Computed once per household and book snapshot,
- * so that a batch only works out what its own orders change. Immutable once built.
+ * so that a batch only works out what its own orders change. Its figures never change once built; what
+ * it works out on first use ({@link AccountBase#standing}) is kept in concurrent maps.
  */
 final class HouseholdBase {
     /** One holding of an account before the batch. */
@@ -32,15 +34,58 @@ final class HouseholdBase {
     }
 
     /** One account before the batch. */
-    record AccountBase(BigDecimal cash, BigDecimal total, Map<Symbol, Position> positions, Map<String, BigDecimal> issuerValue) {
-        /** The holding of a security, or null when the account holds none. */
-        Position position(Symbol symbol) {
-            return positions.get(symbol);
+    final class AccountBase {
+        private final BigDecimal cash;
+        private final BigDecimal total;
+        private final Map<Symbol, Position> positions;
+        private final Map<String, BigDecimal> issuerValue;
+        private final Map<Symbol, Standing> standings = new ConcurrentHashMap<>();
+
+        private AccountBase(BigDecimal cash, BigDecimal total, Map<Symbol, Position> positions, Map<String, BigDecimal> issuerValue) {
+            this.cash = cash;
+            this.total = total;
+            this.positions = positions;
+            this.issuerValue = issuerValue;
         }
 
-        BigDecimal issuerValue(String issuer) {
-            return issuerValue.getOrDefault(issuer, BigDecimal.ZERO);
+        BigDecimal cash() {
+            return cash;
         }
+
+        BigDecimal total() {
+            return total;
+        }
+
+        /**
+         * Where an order of the security in this account starts from, worked out on first use: the
+         * five sums its weights build on would otherwise be five map lookups for every order.
+         */
+        Standing standing(Security security) {
+            Standing standing = standings.get(security.symbol());
+            if (standing == null) {
+                String issuer = issuerOf(security);
+                standing = new Standing(positions.get(security.symbol()), issuer, issuerValue.getOrDefault(issuer, BigDecimal.ZERO),
+                        householdSymbol.getOrDefault(security.symbol(), BigDecimal.ZERO),
+                        householdIssuer.getOrDefault(issuer, BigDecimal.ZERO),
+                        householdClass.getOrDefault(security.assetClass(), BigDecimal.ZERO));
+                standings.putIfAbsent(security.symbol(), standing);
+            }
+            return standing;
+        }
+    }
+
+    /**
+     * An account's holding of a security before the batch and the sums around it.
+     *
+     * @param position             the holding, or null when the account holds none
+     * @param issuer               the security's issuer as sums are keyed ({@link #issuerOf})
+     * @param accountIssuerValue   the issuer's value in the account
+     * @param householdSymbolValue the security's value in the household
+     * @param householdIssuerValue the issuer's value in the household
+     * @param householdClassValue  the security's asset class's value in the household, uninvested cash included in CASH
+     */
+    record Standing(Position position, String issuer, BigDecimal accountIssuerValue, BigDecimal householdSymbolValue,
+                    BigDecimal householdIssuerValue, BigDecimal householdClassValue) {
     }
 
     private final Map<AccountId, AccountBase> accounts = new HashMap<>();
@@ -89,19 +134,6 @@ final class HouseholdBase {
     /** The account's state before the batch; the account must be one of the household's. */
     AccountBase account(AccountId id) {
         return accounts.get(id);
-    }
-
-    BigDecimal symbolValue(Symbol symbol) {
-        return householdSymbol.getOrDefault(symbol, BigDecimal.ZERO);
-    }
-
-    BigDecimal issuerValue(String issuer) {
-        return householdIssuer.getOrDefault(issuer, BigDecimal.ZERO);
-    }
-
-    /** The class's value, uninvested cash included in CASH. */
-    BigDecimal classValue(AssetClass assetClass) {
-        return householdClass.getOrDefault(assetClass, BigDecimal.ZERO);
     }
 
     /** The purchases (in any account) and loss sales (in taxable accounts) that can make a new order a wash sale. */

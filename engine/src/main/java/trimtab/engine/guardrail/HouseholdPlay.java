@@ -45,27 +45,29 @@ final class HouseholdPlay {
     private static final class Move {
         final AccountMove account;
         final Security security;
-        /** The holding before the batch, or null when the account held none. */
-        final HouseholdBase.Position base;
+        final HouseholdBase.Standing standing;
         BigDecimal quantityChange;
         /** Shares already taken from its taxable lots by earlier sales of the batch; null: none. */
         BigDecimal relieved;
         BigDecimal valueAfter;
         BigDecimal valueChange;
-        String issuer;
 
-        Move(AccountMove account, Security security) {
+        Move(AccountMove account, Security security, HouseholdBase.Standing standing) {
             this.account = account;
             this.security = security;
-            this.base = account.base.position(security.symbol());
+            this.standing = standing;
         }
 
         BigDecimal baseQuantity() {
-            return base == null ? BigDecimal.ZERO : base.quantity();
+            return standing.position() == null ? BigDecimal.ZERO : standing.position().quantity();
         }
 
         BigDecimal baseValue() {
-            return base == null ? BigDecimal.ZERO : base.value();
+            return standing.position() == null ? BigDecimal.ZERO : standing.position().value();
+        }
+
+        List<TaxLot> lotsHighestCostFirst() {
+            return standing.position() == null ? List.of() : standing.position().lotsHighestCostFirst();
         }
     }
 
@@ -98,19 +100,20 @@ final class HouseholdPlay {
             }
             AccountMove account = accountMove(sell.account);
             Move move = move(account, sell.security);
-            BigDecimal held = quantityAfter(account, move, sell.security);
+            HouseholdBase.Standing standing = move != null ? move.standing : account.base.standing(sell.security);
+            BigDecimal held = quantityAfter(account, move, standing);
             BigDecimal sold = sell.quantity.min(held.max(BigDecimal.ZERO));
             check.heldQuantity = held;
             check.shortBy = sell.quantity.subtract(sold);
             if (move == null) {
-                move = newMove(account, sell.security);
+                move = newMove(account, sell.security, standing);
             }
             changeShares(account, move, sold.negate());
             BigDecimal proceeds = sold.multiply(sell.price).setScale(2, RoundingMode.HALF_EVEN);
             changeCash(account, proceeds);
             if (!sell.account.type().isTaxSheltered()) {
                 BigDecimal already = move.relieved == null ? BigDecimal.ZERO : move.relieved;
-                BigDecimal basis = highestCostBasis(move.base == null ? List.of() : move.base.lotsHighestCostFirst(), already, sold);
+                BigDecimal basis = highestCostBasis(move.lotsHighestCostFirst(), already, sold);
                 move.relieved = already.add(sold);
                 BigDecimal gain = proceeds.subtract(basis).setScale(2, RoundingMode.HALF_EVEN);
                 check.estimatedLoss = gain.signum() < 0 ? gain.negate() : BigDecimal.ZERO;
@@ -126,14 +129,15 @@ final class HouseholdPlay {
             }
             AccountMove account = accountMove(buy.account);
             Move move = move(account, buy.security);
+            HouseholdBase.Standing standing = move != null ? move.standing : account.base.standing(buy.security);
             BigDecimal available = account.base.cash().add(account.cashChange == null ? BigDecimal.ZERO : account.cashChange);
             BigDecimal cost = buy.notional;
-            check.heldQuantity = quantityAfter(account, move, buy.security);
+            check.heldQuantity = quantityAfter(account, move, standing);
             check.cashAvailable = available.max(BigDecimal.ZERO);
             check.overdraftBy = cost.subtract(available.max(BigDecimal.ZERO)).max(BigDecimal.ZERO).min(cost);
             changeCash(account, cost.negate());
             if (move == null) {
-                move = newMove(account, buy.security);
+                move = newMove(account, buy.security, standing);
             }
             changeShares(account, move, buy.quantity);
         }
@@ -160,8 +164,8 @@ final class HouseholdPlay {
         return null;
     }
 
-    private Move newMove(AccountMove account, Security security) {
-        Move move = new Move(account, security);
+    private Move newMove(AccountMove account, Security security, HouseholdBase.Standing standing) {
+        Move move = new Move(account, security, standing);
         moves.add(move);
         return move;
     }
@@ -180,8 +184,8 @@ final class HouseholdPlay {
      * moved shares in the account (adding a zero change then is harmless and keeps the figures' scale
      * as they have always been reported).
      */
-    private static BigDecimal quantityAfter(AccountMove account, Move move, Security security) {
-        HouseholdBase.Position position = move != null ? move.base : account.base.position(security.symbol());
+    private static BigDecimal quantityAfter(AccountMove account, Move move, HouseholdBase.Standing standing) {
+        HouseholdBase.Position position = standing.position();
         BigDecimal held = position == null ? BigDecimal.ZERO : position.quantity();
         if (!account.sharesMoved) {
             return held;
@@ -216,7 +220,6 @@ final class HouseholdPlay {
             BigDecimal price = security.price() != null ? security.price() : lastOrderPrice(security);
             move.valueAfter = HouseholdBase.valueOf(move.baseQuantity().add(move.quantityChange), price);
             move.valueChange = move.valueAfter.subtract(move.baseValue());
-            move.issuer = HouseholdBase.issuerOf(security);
             householdChange = plus(householdChange, move.valueChange);
         }
         BigDecimal cashChange = null;
@@ -237,8 +240,10 @@ final class HouseholdPlay {
         Security security = order.security;
         AssetClass assetClass = security.assetClass();
         AccountMove account = accountMove(order.account);
+        // every played order moved its own position (a sale of nothing moves it by zero)
         Move own = move(account, security);
-        String issuer = HouseholdBase.issuerOf(security);
+        HouseholdBase.Standing standing = own.standing;
+        String issuer = standing.issuer();
         // changes summed from the moves that concern the order; null for none (most households move one position)
         BigDecimal accountChange = account.cashChange;
         BigDecimal accountIssuerChange = null;
@@ -246,7 +251,7 @@ final class HouseholdPlay {
         BigDecimal issuerChange = null;
         BigDecimal classChange = assetClass.equals(AssetClass.CASH) ? cashChange : null;
         for (Move move : moves) {
-            boolean sameIssuer = move.issuer.equals(issuer);
+            boolean sameIssuer = move.standing.issuer().equals(issuer);
             if (move.account == account) {
                 accountChange = plus(accountChange, move.valueChange);
                 if (sameIssuer) {
@@ -264,13 +269,12 @@ final class HouseholdPlay {
             }
         }
         BigDecimal accountTotal = plus(account.base.total(), accountChange);
-        // every played order moved its own position (a sale of nothing moves it by zero)
         check.securityShareOfAccount = new Share(own.valueAfter, accountTotal);
-        check.issuerShareOfAccount = new Share(plus(account.base.issuerValue(issuer), accountIssuerChange), accountTotal);
-        check.securityShareOfHousehold = new Share(plus(base.symbolValue(security.symbol()), symbolChange), householdTotal);
-        check.issuerShareOfHousehold = new Share(plus(base.issuerValue(issuer), issuerChange), householdTotal);
+        check.issuerShareOfAccount = new Share(plus(standing.accountIssuerValue(), accountIssuerChange), accountTotal);
+        check.securityShareOfHousehold = new Share(plus(standing.householdSymbolValue(), symbolChange), householdTotal);
+        check.issuerShareOfHousehold = new Share(plus(standing.householdIssuerValue(), issuerChange), householdTotal);
         // uninvested cash counts in the CASH class only while it is positive
-        check.classShareOfHousehold = new Share(plus(base.classValue(assetClass), classChange).max(BigDecimal.ZERO), householdTotal);
+        check.classShareOfHousehold = new Share(plus(standing.householdClassValue(), classChange).max(BigDecimal.ZERO), householdTotal);
         for (IpsBound bound : household.ipsBounds()) {
             if (!bound.assetClass().equals(assetClass)) {
                 continue;

@@ -80,7 +80,7 @@ final class FactProperties {
                 Method getter = all.get(name);
                 if (getter != null) {
                     found.add(name);
-                    getters.add(getter);
+                    getters.add(uncheckedCopy(type, getter));
                 }
             }
             return new Selection(type, found.toArray(String[]::new), getters.toArray(Method[]::new));
@@ -88,6 +88,20 @@ final class FactProperties {
 
         Class<?> type() {
             return type;
+        }
+
+        /**
+         * A copy of a public getter that skips the access check on each call, where the module system
+         * allows it: access was settled when the getter was found, and explanations call it on every firing.
+         */
+        private static Method uncheckedCopy(Class<?> type, Method getter) {
+            try {
+                Method copy = type.getMethod(getter.getName());
+                copy.trySetAccessible();
+                return copy;
+            } catch (NoSuchMethodException e) {
+                return getter;
+            }
         }
 
         /** The selected properties' values of a fact of the type, in order. */

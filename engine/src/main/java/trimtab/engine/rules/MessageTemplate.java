@@ -79,7 +79,7 @@ final class MessageTemplate {
 
     /** @param quotes the row's values from {@link #quotes} */
     String renderQuoting(List<Map<String, Object>> factValues, Map<String, String> quotes) {
-        StringBuilder out = new StringBuilder(128);
+        StringBuilder out = new StringBuilder(256);
         for (Segment segment : segments) {
             if (segment.name() == null) {
                 out.append(segment.text());
