@@ -48,6 +48,11 @@ final class HouseholdBase {
             this.issuerValue = issuerValue;
         }
 
+        /** The account's household's state. */
+        HouseholdBase household() {
+            return HouseholdBase.this;
+        }
+
         BigDecimal cash() {
             return cash;
         }

@@ -98,7 +98,7 @@ final class HouseholdPlay {
             if (sell.buy) {
                 continue;
             }
-            AccountMove account = accountMove(sell.account);
+            AccountMove account = accountMove(sell);
             Move move = move(account, sell.security);
             HouseholdBase.Standing standing = move != null ? move.standing : account.base.standing(sell.security);
             BigDecimal held = quantityAfter(account, move, standing);
@@ -127,7 +127,7 @@ final class HouseholdPlay {
             if (!buy.buy) {
                 continue;
             }
-            AccountMove account = accountMove(buy.account);
+            AccountMove account = accountMove(buy);
             Move move = move(account, buy.security);
             HouseholdBase.Standing standing = move != null ? move.standing : account.base.standing(buy.security);
             BigDecimal available = account.base.cash().add(account.cashChange == null ? BigDecimal.ZERO : account.cashChange);
@@ -143,13 +143,13 @@ final class HouseholdPlay {
         }
     }
 
-    private AccountMove accountMove(Account account) {
+    private AccountMove accountMove(ReadOrder order) {
         for (AccountMove move : accounts) {
-            if (move.account == account) {
+            if (move.account == order.account) {
                 return move;
             }
         }
-        AccountMove move = new AccountMove(account, base.account(account.id()));
+        AccountMove move = new AccountMove(order.account, order.accountBase);
         accounts.add(move);
         return move;
     }
@@ -239,7 +239,7 @@ final class HouseholdPlay {
         ReadOrder order = check.order();
         Security security = order.security;
         AssetClass assetClass = security.assetClass();
-        AccountMove account = accountMove(order.account);
+        AccountMove account = accountMove(order);
         // every played order moved its own position (a sale of nothing moves it by zero)
         Move own = move(account, security);
         HouseholdBase.Standing standing = own.standing;

@@ -109,6 +109,7 @@ final class OrderReader {
         describeListsAndRestrictions(read, household, account, securityEntry);
         read.household = household;
         read.account = account;
+        read.accountBase = index.accountBase(book, accountEntry);
         read.security = security;
         read.buy = read.side.equals("BUY");
         return read;

@@ -20,7 +20,6 @@ import trimtab.engine.book.Household;
  */
 final class PostTradeBatch {
     private final BookSnapshot book;
-    private final SnapshotIndex index;
     private final OrderReader reader;
 
     PostTradeBatch(BookSnapshot book) {
@@ -30,7 +29,6 @@ final class PostTradeBatch {
     /** @param index what is known of the snapshot already, typically kept per snapshot by the screener */
     PostTradeBatch(BookSnapshot book, SnapshotIndex index) {
         this.book = book;
-        this.index = index;
         this.reader = new OrderReader(book, index);
     }
 
@@ -61,7 +59,8 @@ final class PostTradeBatch {
                 byHousehold.computeIfAbsent(order.household, h -> new ArrayList<>(2)).add(check);
             }
         }
-        byHousehold.forEach((household, group) -> HouseholdPlay.play(index.base(book, household), household, group, book.asOf()));
+        byHousehold.forEach((household, group) ->
+                HouseholdPlay.play(group.get(0).order().accountBase.household(), household, group, book.asOf()));
         return checks;
     }
 

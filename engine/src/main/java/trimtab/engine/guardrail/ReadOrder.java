@@ -50,6 +50,8 @@ final class ReadOrder {
      */
     Household household;
     Account account;
+    /** The account's state before the batch. */
+    HouseholdBase.AccountBase accountBase;
     Security security;
     boolean buy;
 

@@ -20,8 +20,24 @@ import trimtab.engine.book.Symbol;
  * map keyed by the snapshot. Only hits are kept: an order system that sends unknown ids must not grow it.
  */
 final class SnapshotIndex {
-    /** An account of the book with its household. */
-    record AccountEntry(Household household, Account account) {
+    /** An account of the book with its household, and its pre-batch state once an order of it was placed. */
+    static final class AccountEntry {
+        private final Household household;
+        private final Account account;
+        private volatile HouseholdBase.AccountBase base;
+
+        AccountEntry(Household household, Account account) {
+            this.household = household;
+            this.account = account;
+        }
+
+        Household household() {
+            return household;
+        }
+
+        Account account() {
+            return account;
+        }
     }
 
     /**
@@ -66,6 +82,19 @@ final class SnapshotIndex {
             securities.putIfAbsent(symbol, entry);
         }
         return entry;
+    }
+
+    /**
+     * The account's state before any batch (its household's worked out on first use), kept with the
+     * account so that playing an order needs no lookup by household or account id.
+     */
+    HouseholdBase.AccountBase accountBase(BookSnapshot book, AccountEntry entry) {
+        HouseholdBase.AccountBase base = entry.base;
+        if (base == null) {
+            base = base(book, entry.household).account(entry.account.id());
+            entry.base = base;
+        }
+        return base;
     }
 
     /** The household's state before any batch, worked out on first use. */
