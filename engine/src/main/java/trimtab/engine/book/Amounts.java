@@ -10,7 +10,31 @@ public final class Amounts {
 
     /** Two places, half up, with a thousands separator: "7.00", "-18,000.00". (String.format is too slow here.) */
     public static String format(BigDecimal value) {
-        return group(value.setScale(2, RoundingMode.HALF_UP).toPlainString());
+        BigDecimal cents = value.setScale(2, RoundingMode.HALF_UP);
+        if (cents.precision() <= 18) {
+            // every amount a message shows: written from the whole cents without toPlainString's strings
+            return formatCents(cents.scaleByPowerOfTen(2).longValueExact());
+        }
+        return group(cents.toPlainString());
+    }
+
+    /** A whole number of cents (|cents| < 10^18) as {@link #format} writes it. */
+    static String formatCents(long cents) {
+        long units = Math.abs(cents) / 100;
+        int fraction = (int) (Math.abs(cents) % 100);
+        String digits = Long.toString(units);
+        int length = digits.length();
+        StringBuilder out = new StringBuilder(length + length / 3 + 4);
+        if (cents < 0) {
+            out.append('-');
+        }
+        for (int i = 0; i < length; i++) {
+            if (i > 0 && (length - i) % 3 == 0) {
+                out.append(',');
+            }
+            out.append(digits.charAt(i));
+        }
+        return out.append('.').append((char) ('0' + fraction / 10)).append((char) ('0' + fraction % 10)).toString();
     }
 
     /** A number as a person typed it ("250000", "0.5"), with a thousands separator and its own decimals. */

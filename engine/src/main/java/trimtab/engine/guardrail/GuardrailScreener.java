@@ -1,15 +1,14 @@
 package trimtab.engine.guardrail;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import trimtab.engine.book.BookSnapshot;
-import trimtab.engine.book.HouseholdId;
 import trimtab.engine.rules.CompiledRuleSet;
 import trimtab.engine.rules.FiredRule;
 import trimtab.engine.rules.TableKind;
@@ -27,8 +26,13 @@ import trimtab.engine.rules.TableKind;
  */
 public final class GuardrailScreener {
     private final CompiledRuleSet guardrails;
-    /** Each household's pre-batch state, per book snapshot (a new snapshot starts afresh; old ones are collected). */
-    private final Map<BookSnapshot, Map<HouseholdId, HouseholdBase>> bases = Collections.synchronizedMap(new WeakHashMap<>());
+    /** What is known of each book snapshot (a new snapshot starts afresh; old ones are collected). */
+    private final Map<BookSnapshot, SnapshotIndex> indexes = Collections.synchronizedMap(new WeakHashMap<>());
+    /** The snapshot screened last: batches mostly come on the current one, and need no lock to find it. */
+    private volatile Latest latest = new Latest(new WeakReference<>(null), null);
+
+    private record Latest(WeakReference<BookSnapshot> book, SnapshotIndex index) {
+    }
 
     public GuardrailScreener(CompiledRuleSet guardrails) {
         if (guardrails.version().kind() != TableKind.GUARDRAILS) {
@@ -43,40 +47,48 @@ public final class GuardrailScreener {
     }
 
     public ScreeningResult screen(List<OrderRequest> orders, BookSnapshot book) {
-        Map<HouseholdId, HouseholdBase> cached = bases.computeIfAbsent(book, b -> new ConcurrentHashMap<>());
-        PostTradeBatch batch = new PostTradeBatch(book,
-                household -> cached.computeIfAbsent(household.id(), id -> new HouseholdBase(household, book.securities())));
+        PostTradeBatch batch = new PostTradeBatch(book, index(book));
+        List<ReadOrder> read = batch.read(orders);
         OrderVerdict[] verdicts = new OrderVerdict[orders.size()];
-        Set<Integer> blocked = new HashSet<>();
-        Set<String> households = null;
-        List<Integer> pending = new ArrayList<>();
-        for (int i = 0; i < orders.size(); i++) {
-            pending.add(i);
-        }
+        boolean[] blocked = new boolean[orders.size()];
+        List<ReadOrder> pending = read;
         while (!pending.isEmpty()) {
-            List<OrderCheck> checks = batch.checks(orders, blocked, households);
-            List<OrderCheck> screened = new ArrayList<>(pending.size());
-            pending.forEach(i -> screened.add(checks.get(i)));
+            List<OrderCheck> screened = batch.play(pending);
             List<Violation>[] violations = violations(screened, orders.size());
             Set<String> householdsToRedo = new HashSet<>();
             for (OrderCheck check : screened) {
-                int index = check.position;
+                int index = check.position();
                 List<Violation> found = violations[index];
                 verdicts[index] = verdict(check, found == null ? List.of() : found);
                 if (verdicts[index].verdict() == Verdict.BLOCK && check.isValued()) {
-                    blocked.add(index);
+                    blocked[index] = true;
                     householdsToRedo.add(check.getHouseholdId());
                 }
             }
-            pending = new ArrayList<>();
-            households = householdsToRedo;
-            for (int i = 0; i < orders.size(); i++) {
-                if (!blocked.contains(i) && checks.get(i).isValued() && householdsToRedo.contains(checks.get(i).getHouseholdId())) {
-                    pending.add(i);
-                }
-            }
+            pending = householdsToRedo.isEmpty() ? List.of() : stillExecuting(read, blocked, householdsToRedo);
         }
         return new ScreeningResult(guardrails.version(), book.asOf(), List.of(verdicts));
+    }
+
+    private SnapshotIndex index(BookSnapshot book) {
+        Latest last = latest;
+        if (last.book().get() == book) {
+            return last.index();
+        }
+        SnapshotIndex index = indexes.computeIfAbsent(book, b -> new SnapshotIndex());
+        latest = new Latest(new WeakReference<>(book), index);
+        return index;
+    }
+
+    /** The orders of the given households that were played and are not blocked: the next pass screens them again. */
+    private static List<ReadOrder> stillExecuting(List<ReadOrder> read, boolean[] blocked, Set<String> households) {
+        List<ReadOrder> next = new ArrayList<>();
+        for (ReadOrder order : read) {
+            if (order.placed() && !blocked[order.position] && households.contains(order.householdId)) {
+                next.add(order);
+            }
+        }
+        return next;
     }
 
     /** The violations of each order, by its place in the batch (null: none). */
@@ -88,18 +100,19 @@ public final class GuardrailScreener {
                     "row " + fired.explanation().rule() + " fired without an order"));
             Severity severity = fired.outcome(Severity.class).orElseThrow(() -> new IllegalStateException(
                     "row " + fired.explanation().rule() + " fired without recording a severity"));
-            if (violations[check.position] == null) {
-                violations[check.position] = new ArrayList<>();
+            if (violations[check.position()] == null) {
+                violations[check.position()] = new ArrayList<>();
             }
-            violations[check.position].add(new Violation(fired.ruleId(), severity, fired.explanation()));
+            violations[check.position()].add(new Violation(fired.ruleId(), severity, fired.explanation()));
         }
         return violations;
     }
 
     private static OrderVerdict verdict(OrderCheck check, List<Violation> violations) {
         Verdict verdict = Verdict.PASS;
-        for (Violation violation : violations) {
-            verdict = verdict.worst(Verdict.of(violation.severity()));
+        // indexed: most orders have no violation, and an iterator over nothing is still an object
+        for (int i = 0; i < violations.size(); i++) {
+            verdict = verdict.worst(Verdict.of(violations.get(i).severity()));
         }
         return new OrderVerdict(check.getOrderId(), verdict, violations);
     }

@@ -5,48 +5,24 @@ import java.math.BigDecimal;
 /**
  * Rule fact: one order with everything a guardrail row may test, computed on the post-trade state of
  * its whole batch. Its getters are the guardrails workbook's vocabulary. Filled by {@link PostTradeBatch}
- * before it is inserted, never changed afterwards. Fields that do not apply (a concentration for an order
- * whose account is unknown) hold neutral values (false, 0, ""), so that only the rows about the actual
- * problem fire.
+ * before it is inserted, never changed afterwards (the weights in percent are divided out when first
+ * read, see {@link Share}). Fields that do not apply (a concentration for an order whose account is
+ * unknown) hold neutral values (false, 0, ""), so that only the rows about the actual problem fire.
+ * What the order itself says is read once per screening ({@link ReadOrder}); each pass over the batch
+ * gets a fresh fact for the post-trade figures.
  */
 public final class OrderCheck {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    /** The order's place in its batch. */
-    int position;
-    String orderId = "";
-    String accountId = "";
-    String householdId = "";
-    String symbol = "";
-    String side = "";
-    BigDecimal quantity = BigDecimal.ZERO;
-    BigDecimal price = BigDecimal.ZERO;
-    BigDecimal notional = BigDecimal.ZERO;
-    boolean automated;
-    String accountType = "";
-    String securityType = "";
-    String assetClass = "";
-    String issuer = "";
-    String inputProblem = "";
-    boolean valued;
-    boolean unknownAccount;
-    boolean unknownSecurity;
-    boolean priceMissing;
-    int priceAgeDays;
-    java.time.LocalDate priceDate;
-    boolean firmRestricted;
-    String firmRestrictionReason = "";
-    boolean clientRestricted;
-    String clientRestrictionReason = "";
-    boolean onNoBuyList;
-    boolean onNoSellList;
-    String esgConflictTags = "";
-    boolean offPlanMenu;
-    BigDecimal securityPctOfAccount = BigDecimal.ZERO;
-    BigDecimal issuerPctOfAccount = BigDecimal.ZERO;
-    BigDecimal securityPctOfHousehold = BigDecimal.ZERO;
-    BigDecimal issuerPctOfHousehold = BigDecimal.ZERO;
-    BigDecimal classPctOfHousehold = BigDecimal.ZERO;
+    /** What the order says and what the book says about it, read once per screening. */
+    private final ReadOrder order;
+    /** True when the order takes part in the batch's post-trade state (see {@link #isValued}). */
+    final boolean valued;
+    Share securityShareOfAccount = Share.NONE;
+    Share issuerShareOfAccount = Share.NONE;
+    Share securityShareOfHousehold = Share.NONE;
+    Share issuerShareOfHousehold = Share.NONE;
+    Share classShareOfHousehold = Share.NONE;
     BigDecimal ipsMin = BigDecimal.ZERO;
     BigDecimal ipsMax = HUNDRED;
     BigDecimal ipsExcessPts = BigDecimal.ZERO;
@@ -57,70 +33,84 @@ public final class OrderCheck {
     BigDecimal estimatedLoss = BigDecimal.ZERO;
     String washSaleDetail = "";
     boolean washSalePermanent;
-    BigDecimal vix = BigDecimal.ZERO;
+
+    /** A fresh fact for one pass over the batch: the post-trade fields start neutral. */
+    OrderCheck(ReadOrder order) {
+        this.order = order;
+        this.valued = order.placed();
+    }
+
+    ReadOrder order() {
+        return order;
+    }
+
+    /** The order's place in its batch. */
+    int position() {
+        return order.position;
+    }
 
     public String getOrderId() {
-        return orderId;
+        return order.orderId;
     }
 
     public String getAccountId() {
-        return accountId;
+        return order.accountId;
     }
 
     public String getHouseholdId() {
-        return householdId;
+        return order.householdId;
     }
 
     public String getSymbol() {
-        return symbol;
+        return order.symbol;
     }
 
     /** BUY or SELL ("" when the order's side was not understood). */
     public String getSide() {
-        return side;
+        return order.side;
     }
 
     public BigDecimal getQuantity() {
-        return quantity;
+        return order.quantity;
     }
 
     /** The limit price, or the security's last price. */
     public BigDecimal getPrice() {
-        return price;
+        return order.price;
     }
 
     /** Quantity times price, to the cent. */
     public BigDecimal getNotional() {
-        return notional;
+        return order.notional;
     }
 
     public boolean isAutomated() {
-        return automated;
+        return order.automated;
     }
 
     public String getAccountType() {
-        return accountType;
+        return order.accountType;
     }
 
     public String getSecurityType() {
-        return securityType;
+        return order.securityType;
     }
 
     public String getAssetClass() {
-        return assetClass;
+        return order.assetClass;
     }
 
     public String getIssuer() {
-        return issuer;
+        return order.issuer;
     }
 
     /** What is wrong with the order as sent ("quantity -5 is not positive"), or "". */
     public String getInputProblem() {
-        return inputProblem;
+        return order.inputProblem;
     }
 
     public boolean isInvalidInput() {
-        return !inputProblem.isEmpty();
+        return !order.inputProblem.isEmpty();
     }
 
     /**
@@ -132,88 +122,88 @@ public final class OrderCheck {
     }
 
     public boolean isUnknownAccount() {
-        return unknownAccount;
+        return order.unknownAccount;
     }
 
     public boolean isUnknownSecurity() {
-        return unknownSecurity;
+        return order.unknownSecurity;
     }
 
     /** No limit price was given and the security has no price. */
     public boolean isPriceMissing() {
-        return priceMissing;
+        return order.priceMissing;
     }
 
     /** Business days (Monday to Friday) from the security's price date to the screening date. */
     public int getPriceAgeDays() {
-        return priceAgeDays;
+        return order.priceAgeDays;
     }
 
     /** The date of the security's last price ("none" when it has none). */
     public String getPriceDate() {
-        return priceDate == null ? "none" : priceDate.toString();
+        return order.priceDate == null ? "none" : order.priceDate.toString();
     }
 
     public boolean isFirmRestricted() {
-        return firmRestricted;
+        return order.firmRestricted;
     }
 
     public String getFirmRestrictionReason() {
-        return firmRestrictionReason;
+        return order.firmRestrictionReason;
     }
 
     public boolean isClientRestricted() {
-        return clientRestricted;
+        return order.clientRestricted;
     }
 
     public String getClientRestrictionReason() {
-        return clientRestrictionReason;
+        return order.clientRestrictionReason;
     }
 
     public boolean isOnNoBuyList() {
-        return onNoBuyList;
+        return order.onNoBuyList;
     }
 
     public boolean isOnNoSellList() {
-        return onNoSellList;
+        return order.onNoSellList;
     }
 
     /** True when the security carries a tag the account excludes. */
     public boolean isEsgConflict() {
-        return !esgConflictTags.isEmpty();
+        return !order.esgConflictTags.isEmpty();
     }
 
     /** The excluded tags the security carries, e.g. "tobacco". */
     public String getEsgConflictTags() {
-        return esgConflictTags;
+        return order.esgConflictTags;
     }
 
     /** A buy in an ERISA plan account of a fund that is not on the plan's menu. */
     public boolean isOffPlanMenu() {
-        return offPlanMenu;
+        return order.offPlanMenu;
     }
 
     /** The security's weight in the account after the batch, in percent. */
     public BigDecimal getSecurityPctOfAccount() {
-        return securityPctOfAccount;
+        return securityShareOfAccount.percent();
     }
 
     /** The weight of all the issuer's securities in the account after the batch, in percent. */
     public BigDecimal getIssuerPctOfAccount() {
-        return issuerPctOfAccount;
+        return issuerShareOfAccount.percent();
     }
 
     public BigDecimal getSecurityPctOfHousehold() {
-        return securityPctOfHousehold;
+        return securityShareOfHousehold.percent();
     }
 
     public BigDecimal getIssuerPctOfHousehold() {
-        return issuerPctOfHousehold;
+        return issuerShareOfHousehold.percent();
     }
 
     /** The weight of the order's asset class in the household after the batch, in percent. */
     public BigDecimal getClassPctOfHousehold() {
-        return classPctOfHousehold;
+        return classShareOfHousehold.percent();
     }
 
     public BigDecimal getIpsMin() {
@@ -272,11 +262,12 @@ public final class OrderCheck {
     }
 
     public BigDecimal getVix() {
-        return vix;
+        return order.vix;
     }
 
     @Override
     public String toString() {
-        return "OrderCheck[" + orderId + " " + side + " " + quantity.toPlainString() + " " + symbol + " in " + accountId + "]";
+        return "OrderCheck[" + order.orderId + " " + order.side + " " + order.quantity.toPlainString() + " " + order.symbol + " in "
+                + order.accountId + "]";
     }
 }

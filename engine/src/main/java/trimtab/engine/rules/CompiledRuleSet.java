@@ -21,8 +21,37 @@ public final class CompiledRuleSet {
      * What the compiler learnt about a row, kept to explain its firings.
      *
      * @param fieldsSeen the fact fields the row tests or quotes: the values an explanation records
+     * @param quotes     the condition values as its message quotes them ({@link MessageTemplate#quotes})
+     * @param readers    the getters of those fields, per fact class, found on the row's first firing
      */
-    record RowInfo(RuleRef ref, MessageTemplate message, Map<String, String> conditionValues, Set<String> fieldsSeen) {
+    record RowInfo(RuleRef ref, MessageTemplate message, Map<String, String> conditionValues, Set<String> fieldsSeen,
+                   Map<String, String> quotes, FieldReaders readers) {
+
+        RowInfo(RuleRef ref, MessageTemplate message, Map<String, String> conditionValues, Set<String> fieldsSeen) {
+            this(ref, message, conditionValues, fieldsSeen, MessageTemplate.quotes(conditionValues), new FieldReaders(fieldsSeen));
+        }
+    }
+
+    /**
+     * A row's fields read from a fact of any class, with the getters of the last class seen kept: a row's
+     * facts are nearly always of one class, so a firing need not look its getters up again. Thread-safe.
+     */
+    static final class FieldReaders {
+        private final Set<String> fields;
+        private volatile FactProperties.Selection last;
+
+        FieldReaders(Set<String> fields) {
+            this.fields = fields;
+        }
+
+        Map<String, Object> values(Object fact) {
+            FactProperties.Selection selection = last;
+            if (selection == null || selection.type() != fact.getClass()) {
+                selection = FactProperties.Selection.of(fact.getClass(), fields);
+                last = selection;
+            }
+            return selection.values(fact);
+        }
     }
 
     private final RuleSetVersion version;
@@ -105,12 +134,12 @@ public final class CompiledRuleSet {
         List<Map<String, Object>> factValues = new ArrayList<>();
         bindings.forEach((name, value) -> {
             if (value != null && !value.getClass().getName().startsWith("java.")) {
-                Map<String, Object> values = FactProperties.values(value, row.fieldsSeen());
+                Map<String, Object> values = row.readers().values(value);
                 facts.put(name, values);
                 factValues.add(values);
             }
         });
-        String message = row.message().render(factValues, row.conditionValues());
+        String message = row.message().renderQuoting(factValues, row.quotes());
         return new FiredRule(new Explanation(version, row.ref(), message, facts), outcomes, List.copyOf(matched), metadata);
     }
 }

@@ -29,11 +29,21 @@ public record FiredRule(Explanation explanation, List<Object> outcomes, List<Obj
 
     /** The first recorded outcome of the given type, e.g. the row's {@code TriggerAction}. */
     public <T> Optional<T> outcome(Class<T> type) {
-        return outcomes.stream().filter(type::isInstance).map(type::cast).findFirst();
+        return first(outcomes, type);
     }
 
     /** The first matched fact of the given type. */
     public <T> Optional<T> fact(Class<T> type) {
-        return matchedFacts.stream().filter(type::isInstance).map(type::cast).findFirst();
+        return first(matchedFacts, type);
+    }
+
+    /** A loop, not a stream: screening asks every firing for its fact and severity. */
+    private static <T> Optional<T> first(List<Object> values, Class<T> type) {
+        for (Object value : values) {
+            if (type.isInstance(value)) {
+                return Optional.of(type.cast(value));
+            }
+        }
+        return Optional.empty();
     }
 }

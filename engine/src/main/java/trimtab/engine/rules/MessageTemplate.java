@@ -2,6 +2,7 @@ package trimtab.engine.rules;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,8 +20,15 @@ import trimtab.engine.book.Amounts;
 final class MessageTemplate {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]+)}");
 
-    /** Literal text, or a placeholder when {@code name} is set. */
-    private record Segment(String text, String name) {
+    /** Literal text, or a placeholder when {@code name} is set ({@code lowerName}: the name as row labels are matched). */
+    private record Segment(String text, String name, String lowerName) {
+        static Segment literal(String text) {
+            return new Segment(text, null, null);
+        }
+
+        static Segment placeholder(String name) {
+            return new Segment(null, name, name.toLowerCase(Locale.ROOT));
+        }
     }
 
     private final List<Segment> segments;
@@ -35,13 +43,13 @@ final class MessageTemplate {
         int at = 0;
         while (m.find()) {
             if (m.start() > at) {
-                segments.add(new Segment(template.substring(at, m.start()), null));
+                segments.add(Segment.literal(template.substring(at, m.start())));
             }
-            segments.add(new Segment(null, m.group(1).trim()));
+            segments.add(Segment.placeholder(m.group(1).trim()));
             at = m.end();
         }
         if (at < template.length()) {
-            segments.add(new Segment(template.substring(at), null));
+            segments.add(Segment.literal(template.substring(at)));
         }
         return new MessageTemplate(List.copyOf(segments));
     }
@@ -55,26 +63,47 @@ final class MessageTemplate {
     }
 
     String render(List<Map<String, Object>> factValues, Map<String, String> rowValues) {
-        StringBuilder out = new StringBuilder();
+        return renderQuoting(factValues, quotes(rowValues));
+    }
+
+    /**
+     * The row's condition values as a message quotes them, by lower-case column label (the first label
+     * wins when two differ only in case). Worked out once per row when the workbook is compiled, so
+     * that rendering a message does not parse the row's numbers again.
+     */
+    static Map<String, String> quotes(Map<String, String> rowValues) {
+        Map<String, String> quotes = new HashMap<>();
+        rowValues.forEach((label, value) -> quotes.putIfAbsent(label.toLowerCase(Locale.ROOT), Amounts.asTyped(value)));
+        return quotes;
+    }
+
+    /** @param quotes the row's values from {@link #quotes} */
+    String renderQuoting(List<Map<String, Object>> factValues, Map<String, String> quotes) {
+        StringBuilder out = new StringBuilder(256);
         for (Segment segment : segments) {
             if (segment.name() == null) {
                 out.append(segment.text());
             } else {
-                out.append(lookup(segment.name(), factValues, rowValues).orElse("{" + segment.name() + "}"));
+                String value = lookup(segment, factValues, quotes);
+                if (value != null) {
+                    out.append(value);
+                } else {
+                    out.append('{').append(segment.name()).append('}');
+                }
             }
         }
         return out.toString();
     }
 
-    private static Optional<String> lookup(String name, List<Map<String, Object>> factValues, Map<String, String> rowValues) {
+    /** A fact's property of that name first, then the row's value under that label; null if neither has it. */
+    private static String lookup(Segment segment, List<Map<String, Object>> factValues, Map<String, String> quotes) {
         for (Map<String, Object> values : factValues) {
-            if (values.containsKey(name)) {
-                return Optional.of(format(values.get(name)));
+            Object value = values.get(segment.name());
+            if (value != null || values.containsKey(segment.name())) {
+                return format(value);
             }
         }
-        String lower = name.toLowerCase(Locale.ROOT);
-        return rowValues.entrySet().stream().filter(e -> e.getKey().toLowerCase(Locale.ROOT).equals(lower))
-                .map(e -> Amounts.asTyped(e.getValue())).findFirst();
+        return quotes.get(segment.lowerName());
     }
 
     static String format(Object value) {
