@@ -1,5 +1,7 @@
 package trimtab.api.run;
 
+import trimtab.api.bookstore.RequestedHouseholds;
+
 import io.micronaut.http.HttpStatus;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -11,20 +13,13 @@ import trimtab.api.rulesets.RuleSetsInForce;
 import trimtab.api.rulesets.RulesInForce;
 import trimtab.api.web.ApiException;
 import trimtab.api.web.Actor;
-import trimtab.api.web.Problem;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -42,8 +37,11 @@ public final class RebalanceRuns {
     private final RunExecutor executor;
     private final JsonMapper json;
 
+    private final RequestedHouseholds requestedHouseholds;
+
     RebalanceRuns(Transactions transactions, RuleSetsInForce ruleSets, BookSnapshots snapshots, RunRecorder recorder,
-                  RunProcessor processor, RunExecutor executor, JsonMapper json) {
+                  RunProcessor processor, RunExecutor executor, JsonMapper json, RequestedHouseholds requestedHouseholds) {
+        this.requestedHouseholds = requestedHouseholds;
         this.transactions = transactions;
         this.ruleSets = ruleSets;
         this.snapshots = snapshots;
@@ -83,57 +81,6 @@ public final class RebalanceRuns {
 
     /** The households named (each must exist, once), or every household of the book in id order. */
     private List<String> households(List<String> requested) {
-        if (requested == null) {
-            return transactions.read(connection -> {
-                List<String> all = new ArrayList<>();
-                try (PreparedStatement statement = connection.prepareStatement("SELECT household_id FROM household ORDER BY household_id");
-                     ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        all.add(rs.getString(1));
-                    }
-                }
-                return all;
-            });
-        }
-        if (requested.isEmpty()) {
-            throw ApiException.invalid("$.households", "name at least one household, or leave households out to run them all");
-        }
-        List<Problem.FieldError> errors = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < requested.size(); i++) {
-            String id = requested.get(i);
-            if (id == null || id.isBlank()) {
-                errors.add(new Problem.FieldError("$.households[" + i + "]", "a household id must not be empty"));
-            } else if (!seen.add(id)) {
-                errors.add(new Problem.FieldError("$.households[" + i + "]", "household " + id + " is named twice"));
-            }
-        }
-        if (errors.isEmpty()) {
-            Set<String> known = transactions.read(connection -> {
-                Set<String> found = new HashSet<>();
-                String marks = String.join(",", Collections.nCopies(requested.size(), "?"));
-                try (PreparedStatement statement = connection.prepareStatement(
-                        "SELECT household_id FROM household WHERE household_id IN (" + marks + ")")) {
-                    for (int i = 0; i < requested.size(); i++) {
-                        statement.setString(i + 1, requested.get(i));
-                    }
-                    try (ResultSet rs = statement.executeQuery()) {
-                        while (rs.next()) {
-                            found.add(rs.getString(1));
-                        }
-                    }
-                }
-                return found;
-            });
-            for (int i = 0; i < requested.size(); i++) {
-                if (!known.contains(requested.get(i))) {
-                    errors.add(new Problem.FieldError("$.households[" + i + "]", "household " + requested.get(i) + " does not exist"));
-                }
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors.get(0).message(), errors);
-        }
-        return List.copyOf(requested);
+        return requestedHouseholds.resolve(requested, "run");
     }
 }

@@ -1,5 +1,7 @@
 package trimtab.api.rulesets.shadow;
 
+import trimtab.api.bookstore.RequestedHouseholds;
+
 import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -32,17 +34,12 @@ import trimtab.engine.rules.TableKind;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Set;
 
 /**
  * Runs the rebalancing cycle twice over the current book — with the rules in force, and with the same trio but the
@@ -64,9 +61,11 @@ public final class ShadowRuns {
     private final AuditTrail audit;
     private final JsonMapper json;
     private final int chunkSize;
+    private final RequestedHouseholds requestedHouseholds;
 
     ShadowRuns(Transactions transactions, RuleSetStore store, RuleSetsInForce inForce, BookSnapshots snapshots, AuditTrail audit,
-               JsonMapper json, @Value("${trimtab.runs.chunk-size:100}") int chunkSize) {
+               JsonMapper json, @Value("${trimtab.runs.chunk-size:100}") int chunkSize, RequestedHouseholds requestedHouseholds) {
+        this.requestedHouseholds = requestedHouseholds;
         this.transactions = transactions;
         this.store = store;
         this.inForce = inForce;
@@ -152,58 +151,7 @@ public final class ShadowRuns {
 
     /** The households named (each must exist, once), or every household of the book in id order. */
     private List<String> households(List<String> requested) {
-        if (requested == null) {
-            return transactions.read(connection -> {
-                List<String> all = new ArrayList<>();
-                try (PreparedStatement statement = connection.prepareStatement("SELECT household_id FROM household ORDER BY household_id");
-                     ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        all.add(rs.getString(1));
-                    }
-                }
-                return all;
-            });
-        }
-        if (requested.isEmpty()) {
-            throw ApiException.invalid("$.households", "name at least one household, or leave households out to compare them all");
-        }
-        List<Problem.FieldError> errors = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < requested.size(); i++) {
-            String id = requested.get(i);
-            if (id == null || id.isBlank()) {
-                errors.add(new Problem.FieldError("$.households[" + i + "]", "a household id must not be empty"));
-            } else if (!seen.add(id)) {
-                errors.add(new Problem.FieldError("$.households[" + i + "]", "household " + id + " is named twice"));
-            }
-        }
-        if (errors.isEmpty()) {
-            Set<String> known = transactions.read(connection -> {
-                Set<String> found = new HashSet<>();
-                String marks = String.join(",", Collections.nCopies(requested.size(), "?"));
-                try (PreparedStatement statement = connection.prepareStatement(
-                        "SELECT household_id FROM household WHERE household_id IN (" + marks + ")")) {
-                    for (int i = 0; i < requested.size(); i++) {
-                        statement.setString(i + 1, requested.get(i));
-                    }
-                    try (ResultSet rs = statement.executeQuery()) {
-                        while (rs.next()) {
-                            found.add(rs.getString(1));
-                        }
-                    }
-                }
-                return found;
-            });
-            for (int i = 0; i < requested.size(); i++) {
-                if (!known.contains(requested.get(i))) {
-                    errors.add(new Problem.FieldError("$.households[" + i + "]", "household " + requested.get(i) + " does not exist"));
-                }
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors.get(0).message(), errors);
-        }
-        return List.copyOf(requested);
+        return requestedHouseholds.resolve(requested, "compare");
     }
 
     private String write(Object value) {
