@@ -1,0 +1,240 @@
+package trimtab.api.cli;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import trimtab.api.audit.ChainVerification;
+import trimtab.api.bookstore.BookWriter;
+import trimtab.api.database.EmbeddedMariaDb;
+import trimtab.api.database.Transactions;
+import trimtab.api.demo.SyntheticFirm;
+import trimtab.engine.book.BookSnapshot;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.LongFunction;
+import java.util.function.Predicate;
+
+/**
+ * {@code ./trimtab bench-screening [--households 2000] [--seconds 10] [--warmup 5] [--connections 32]
+ * [--batch-connections 8] [--rate 1000] [--folder target/bench-screening]}: the order system's pre-trade check over
+ * HTTP on loopback, with every decision persisted as the service persists it.
+ *
+ * <p>Starts the service (its own beans, an embedded MariaDB in a fresh folder), loads a synthetic firm of
+ * {@code households} households with {@link BookWriter}, then measures in the same run, each phase warmed up first:
+ * <ol>
+ * <li>{@code GET /health} in a closed loop on 50 connections: the ceiling, what the HTTP stack and the client do
+ *     for a request that does nothing;</li>
+ * <li>single-order {@code POST /api/v1/orders/screen} in a closed loop: requests/s, p50 and p99;</li>
+ * <li>100-order batches (ten accounts each) in a closed loop: orders/s, p50 and p99;</li>
+ * <li>single orders in an open loop at {@code rate} requests/s: p50 and p99 from when each was due.</li>
+ * </ol>
+ * Every screening request carries its own Idempotency-Key, as an order system's would. At the end the database must
+ * hold one request row per answered request and one decision row per order, and the audit chain must verify.
+ *
+ * <p>The load client runs in the service's JVM (one platform thread per connection, raw HTTP/1.1 on keep-alive
+ * sockets, see {@link LoopbackConnection}), so it shares the two cores with the service and mariadbd as wrk would.
+ * The credentials a request needs come from a {@link RequestHeaders}: today the acting-user header.
+ */
+public final class ScreeningHttpBenchmark {
+    static final String CLIENT = "bench-oms";
+    private static final long SEED = 8;
+    private static final int HEALTH_CONNECTIONS = 50;
+    private static final int BATCH_SIZE = 100;
+    private static final int ACCOUNTS_PER_BATCH = 10;
+
+    private ScreeningHttpBenchmark() {
+    }
+
+    /** Benchmark settings. */
+    public record Options(int households, Duration warmUp, Duration measure, int connections, int batchConnections, int rate,
+                          Path folder, boolean verifyChain) {
+        static Options parse(String[] args) {
+            Map<String, String> options = new HashMap<>();
+            for (int i = 0; i < args.length; i++) {
+                if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                    throw new IllegalArgumentException("usage: bench-screening [--households N] [--seconds S] [--warmup S] "
+                            + "[--connections N] [--batch-connections N] [--rate R] [--folder PATH] [--verify-chain true|false]");
+                }
+                options.put(args[i], args[++i]);
+            }
+            return new Options(Integer.parseInt(options.getOrDefault("--households", "2000")),
+                    Duration.ofSeconds(Long.parseLong(options.getOrDefault("--warmup", "5"))),
+                    Duration.ofSeconds(Long.parseLong(options.getOrDefault("--seconds", "10"))),
+                    Integer.parseInt(options.getOrDefault("--connections", "32")),
+                    Integer.parseInt(options.getOrDefault("--batch-connections", "8")),
+                    Integer.parseInt(options.getOrDefault("--rate", "1000")),
+                    Path.of(options.getOrDefault("--folder", "target/bench-screening")),
+                    Boolean.parseBoolean(options.getOrDefault("--verify-chain", "true")));
+        }
+    }
+
+    /** What one run measured, and what the database held afterwards. */
+    public record Result(LoopbackLoad.Stats health, LoopbackLoad.Stats singles, LoopbackLoad.Stats batches,
+                         LoopbackLoad.Stats openLoop, long requestsAnswered, long ordersAnswered, long requestRows,
+                         long decisionRows, long auditEntries, ChainVerification chain) {
+        double singleToCeiling() {
+            return singles.requestsPerSecond() / health.requestsPerSecond();
+        }
+    }
+
+    public static void main(String[] args) {
+        Result result = run(Options.parse(args), RequestHeaders.actingUser(CLIENT));
+        boolean correct = result.requestRows() == result.requestsAnswered() && result.decisionRows() == result.ordersAnswered()
+                && (result.chain() == null || result.chain().intact());
+        System.exit(correct ? 0 : 1);
+    }
+
+    public static Result run(Options options, RequestHeaders headers) {
+        System.out.printf(Locale.ROOT, "machine: %d processors, load average %.2f, max heap %,d MiB%n",
+                Runtime.getRuntime().availableProcessors(), loadAverage(), Runtime.getRuntime().maxMemory() >> 20);
+        try (ApplicationContext context = ApplicationContext.run(Map.of(
+                "micronaut.server.port", -1,
+                "trimtab.embedded-db.folder", options.folder().toString(),
+                "trimtab.embedded-db.fresh", true,
+                "trimtab.demo.enabled", false))) {
+            EmbeddedServer server = context.getBean(EmbeddedServer.class);
+            server.start();
+            int port = server.getPort();
+            Transactions transactions = context.getBean(Transactions.class);
+            LocalDate asOf = LocalDate.now();
+
+            long loading = System.nanoTime();
+            BookSnapshot book = SyntheticFirm.generate(SEED, options.households(), asOf);
+            transactions.write(connection -> {
+                context.getBean(BookWriter.class).snapshot(connection, book);
+                return null;
+            });
+            BenchmarkOrders orders = new BenchmarkOrders(book, SEED);
+            System.out.printf(Locale.ROOT, "book: %,d households, %,d accounts, %,d securities, as of %s, loaded in %,d ms; "
+                            + "service on 127.0.0.1:%d%n", book.households().size(), orders.accountCount(),
+                    book.securities().all().size(), asOf, (System.nanoTime() - loading) / 1_000_000, port);
+
+            String authorization = headers.lines(port);
+            String target = "/api/v1/orders/screen?asOf=" + asOf;
+            List<byte[]> singles = orders.singles(8192);
+            List<byte[]> batches = orders.batches(512, BATCH_SIZE, ACCOUNTS_PER_BATCH);
+            Predicate<LoopbackConnection.Response> screened = ScreeningHttpBenchmark::screened;
+
+            byte[] health = LoopbackConnection.request("GET", "/health", "", null, null);
+            LoopbackLoad.Stats ceiling = LoopbackLoad.closedLoop(port,
+                    new LoopbackLoad.Phase("health", HEALTH_CONNECTIONS, options.warmUp(), options.measure(), 1),
+                    n -> health, r -> r.status() == 200);
+            print(ceiling, "requests");
+
+            ServerCounters before = ServerCounters.read(transactions);
+            LoopbackLoad.Stats single = LoopbackLoad.closedLoop(port,
+                    new LoopbackLoad.Phase("single", options.connections(), options.warmUp(), options.measure(), 1),
+                    screen(target, authorization, "s", singles), screened);
+            print(single, "orders");
+            ServerCounters afterSingles = ServerCounters.read(transactions);
+            afterSingles.since(before).printPer(single.sent(), "request");
+
+            LoopbackLoad.Stats batch = LoopbackLoad.closedLoop(port,
+                    new LoopbackLoad.Phase("batch", options.batchConnections(), options.warmUp(), options.measure(), BATCH_SIZE),
+                    screen(target, authorization, "b", batches), screened);
+            print(batch, "orders");
+            ServerCounters.read(transactions).since(afterSingles).printPer(batch.sent(), "100-order request");
+
+            LoopbackLoad.Stats open = LoopbackLoad.openLoop(port,
+                    new LoopbackLoad.Phase("open-" + options.rate(), Math.max(64, options.connections()), options.warmUp(),
+                            options.measure(), 1),
+                    options.rate(), screen(target, authorization, "o", singles), screened);
+            print(open, "orders");
+
+            long requestsAnswered = single.sent() + batch.sent() + open.sent() - single.errors() - batch.errors() - open.errors();
+            long ordersAnswered = single.sent() - single.errors() + (batch.sent() - batch.errors()) * BATCH_SIZE
+                    + open.sent() - open.errors();
+            long requestRows = count(transactions, headers.actor(), "SELECT COUNT(*) FROM screening_request WHERE client_id = ?");
+            long decisionRows = count(transactions, headers.actor(), "SELECT COUNT(*) FROM order_decision d JOIN screening_request r "
+                    + "ON r.request_id = d.request_id WHERE r.client_id = ?");
+            long auditEntries = count(transactions, headers.actor(), "SELECT COUNT(*) FROM audit_entry WHERE actor = ?");
+            ChainVerification chain = null;
+            if (options.verifyChain()) {
+                long verifying = System.nanoTime();
+                chain = verifyOverHttp(context.getBean(JsonMapper.class), port, authorization);
+                System.out.printf(Locale.ROOT, "audit chain: %s, %,d entries checked in %,d ms%n", chain.intact() ? "intact" : "BROKEN: "
+                        + chain.problem(), chain.entriesChecked(), (System.nanoTime() - verifying) / 1_000_000);
+            }
+            Result result = new Result(ceiling, single, batch, open, requestsAnswered, ordersAnswered, requestRows, decisionRows,
+                    auditEntries, chain);
+            System.out.printf(Locale.ROOT, "persisted: %,d request rows for %,d requests answered, %,d decision rows for %,d orders, "
+                    + "%,d audit entries%n", requestRows, requestsAnswered, decisionRows, ordersAnswered, auditEntries);
+            System.out.printf(Locale.ROOT, "single-order throughput / health ceiling = %.1f %% (target >= 40 %%); batches %,.0f orders/s "
+                            + "(target >= 20,000); p99 at %d req/s = %.1f ms (target < 25 ms); load average at the end %.2f%n",
+                    100 * result.singleToCeiling(), batch.unitsPerSecond(), options.rate(), open.percentileMillis(99), loadAverage());
+            return result;
+        } finally {
+            EmbeddedMariaDb.stop(options.folder());
+        }
+    }
+
+    /** Screening requests cycling through prepared bodies, each with an Idempotency-Key of its own. */
+    private static LongFunction<byte[]> screen(String target, String authorization, String phase, List<byte[]> bodies) {
+        return n -> LoopbackConnection.request("POST", target, authorization + "Idempotency-Key: bench-" + phase + "-" + n + "\r\n",
+                "application/json", bodies.get((int) (n % bodies.size())));
+    }
+
+    /** A 200 whose body is a screening answer (its verdicts are checked by count in the database afterwards). */
+    private static boolean screened(LoopbackConnection.Response response) {
+        byte[] body = response.body();
+        byte[] start = "{\"requestId\":".getBytes(StandardCharsets.US_ASCII);
+        if (response.status() != 200 || body.length < start.length) {
+            return false;
+        }
+        for (int i = 0; i < start.length; i++) {
+            if (body[i] != start[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static ChainVerification verifyOverHttp(JsonMapper json, int port, String authorization) {
+        try (LoopbackConnection connection = new LoopbackConnection(port)) {
+            LoopbackConnection.Response response = connection.exchange(
+                    LoopbackConnection.request("GET", "/api/v1/audit/verify", authorization, null, null));
+            if (response.status() != 200) {
+                throw new IllegalStateException("GET /api/v1/audit/verify answered " + response.status() + ": " + response.text());
+            }
+            return json.readValue(response.body(), ChainVerification.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void print(LoopbackLoad.Stats stats, String units) {
+        System.out.printf(Locale.ROOT, "%-10s %3d connections: %,9.0f requests/s%s, p50 %6.2f ms, p99 %6.2f ms, p99.9 %6.2f ms "
+                        + "(%,d requests in %.0f s, %d errors)%s%n", stats.name(), stats.connections(), stats.requestsPerSecond(),
+                stats.units() == stats.requests() ? "" : String.format(Locale.ROOT, " (%,.0f %s/s)", stats.unitsPerSecond(), units),
+                stats.percentileMillis(50), stats.percentileMillis(99), stats.percentileMillis(99.9), stats.requests(), stats.seconds(),
+                stats.errors(), stats.firstError() == null ? "" : "; first error: " + stats.firstError());
+    }
+
+    private static long count(Transactions transactions, String actor, String sql) {
+        return transactions.read(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setString(1, actor);
+                try (ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+}
