@@ -156,7 +156,7 @@ public final class BookSnapshots {
     }
 
     /** @param asOf the snapshot date, whose wash-sale look-back limits the trades read; null for every trade */
-    private List<Household> households(Connection connection, LocalDate asOf, HouseholdSelection selection) throws SQLException {
+    public List<Household> households(Connection connection, LocalDate asOf, HouseholdSelection selection) throws SQLException {
         Filter filter = Filter.of(selection);
         Map<String, List<Account>> accounts = accounts(connection, filter);
         Map<String, List<CashFlow>> cashFlows = grouped(connection, """

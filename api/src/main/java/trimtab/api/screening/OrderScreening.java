@@ -6,7 +6,6 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import trimtab.api.audit.AuditRecord;
 import trimtab.api.audit.Hashes;
-import trimtab.api.bookstore.BookSnapshots;
 import trimtab.api.bookstore.HouseholdSelection;
 import trimtab.api.bookstore.MissingMarketDataException;
 import trimtab.api.database.Transactions;
@@ -36,17 +35,18 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * Screens an order system's batch and records every decision before the answer leaves.
  *
- * <p>A request costs one read transaction (the Idempotency-Key lookup, then the snapshot of the households owning
- * the batch's accounts) and one write transaction (the request row, one audit append, one multi-row insert of the
- * decisions). Screening and building the JSON happen between the two, so the audit chain's head, locked from the
- * append to the commit, waits for nothing but those inserts.
+ * <p>A request costs one read transaction (the Idempotency-Key lookup with the reference-data version, then the
+ * households owning the batch's accounts, on reference data kept in memory while its version holds: see
+ * {@link ReferenceData}) and a share of one write transaction (the request row, its audit entries and its decisions,
+ * group-committed with the other requests waiting: see {@link ScreeningCommits}). Screening and building the JSON
+ * happen between the two, so the audit chain's head, locked from the append to the commit, waits for nothing but
+ * the inserts.
  *
  * <p>Idempotency: a request with an Idempotency-Key is stored under (client, key). A retry with the same body gets
  * the stored bytes back and writes nothing; the same key with another body is a 409. The body is compared by the
@@ -61,19 +61,21 @@ public final class OrderScreening {
 
     private final ScreenRequestReader reader;
     private final RuleSetsInForce ruleSets;
-    private final BookSnapshots snapshots;
+    private final ReferenceData referenceData;
     private final Transactions transactions;
     private final ScreeningStore store;
+    private final ScreeningCommits commits;
     private final JsonMapper json;
     private final Clock clock = Clock.systemUTC();
 
-    OrderScreening(ScreenRequestReader reader, RuleSetsInForce ruleSets, BookSnapshots snapshots, Transactions transactions,
-                   ScreeningStore store, JsonMapper json) {
+    OrderScreening(ScreenRequestReader reader, RuleSetsInForce ruleSets, ReferenceData referenceData, Transactions transactions,
+                   ScreeningStore store, ScreeningCommits commits, JsonMapper json) {
         this.reader = reader;
         this.ruleSets = ruleSets;
-        this.snapshots = snapshots;
+        this.referenceData = referenceData;
         this.transactions = transactions;
         this.store = store;
+        this.commits = commits;
         this.json = json;
     }
 
@@ -110,13 +112,13 @@ public final class OrderScreening {
     private Read readSnapshot(Actor actor, String key, LocalDate asOf, List<String> accounts) {
         try {
             return transactions.read(connection -> {
-                if (key != null) {
-                    Optional<ScreeningStore.StoredScreening> stored = store.byIdempotencyKey(connection, actor.name(), key);
-                    if (stored.isPresent()) {
-                        return new Read(stored.get(), null);
-                    }
+                // first, so that everything after it reads the snapshot whose reference-data version it names
+                ScreeningStore.Lookup lookup = store.lookup(connection, actor.name(), key);
+                if (lookup.stored().isPresent()) {
+                    return new Read(lookup.stored().get(), null);
                 }
-                return new Read(null, snapshots.load(connection, asOf, HouseholdSelection.owningAccounts(accounts)));
+                return new Read(null, referenceData.snapshot(connection, lookup.referenceVersion(), asOf,
+                        HouseholdSelection.owningAccounts(accounts)));
             });
         } catch (RuntimeException e) {
             MissingMarketDataException missing = cause(e, MissingMarketDataException.class);
@@ -165,10 +167,7 @@ public final class OrderScreening {
         RecordedScreening recorded = new RecordedScreening(requestId, actor.name(), key, requestHash, receivedAt, now(), ruleSet,
                 responseText, requestAudit, decisions);
         try {
-            transactions.write(connection -> {
-                store.record(connection, recorded);
-                return null;
-            });
+            commits.record(recorded);
         } catch (RuntimeException e) {
             if (key != null && ScreeningStore.isDuplicateKey(e)) {
                 // a concurrent request with the same key committed first: answer as a retry of it

@@ -1,6 +1,7 @@
 package trimtab.api.screening;
 
 import jakarta.inject.Singleton;
+import trimtab.api.audit.AuditRecord;
 import trimtab.api.audit.AuditTrail;
 import trimtab.api.database.MultiRowInsert;
 
@@ -9,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,31 +48,66 @@ final class ScreeningStore {
     }
 
     /**
-     * Writes the request, its audit entries and its decisions on the caller's connection. The request row goes first:
-     * a concurrent request with the same key waits on its unique key and then fails with a duplicate key, before
-     * either has touched the audit chain's head. The head is locked from the audit append to the commit, which
-     * leaves only the decisions' multi-row insert under it.
+     * Writes requests, their audit entries and their decisions on the caller's connection, for one transaction: the
+     * request rows in one insert, the audit entries in one append (each request's entry, then its decisions', request
+     * after request, so that a request's entries are consecutive), the decisions in one insert. The request rows go
+     * first: a concurrent request with a key already used waits on its unique key and then fails with a duplicate
+     * key, before either has touched the audit chain's head. The head is locked from the audit append to the commit,
+     * which leaves only the decisions' insert under it.
      */
-    void record(Connection connection, RecordedScreening screening) throws SQLException {
-        MultiRowInsert.into("screening_request", "request_id", "client_id", "idempotency_key", "request_hash", "received_at",
-                        "rule_set_version", "rule_set_checksum", "order_count", "response")
-                .row(screening.requestId(), screening.clientId(), screening.idempotencyKey(), screening.requestHash(),
-                        screening.receivedAt(), screening.ruleSet().version(), screening.ruleSet().checksum(),
-                        screening.decisions().size(), screening.response())
-                .execute(connection);
-        List<Long> seqs = audit.append(connection, screening.auditRecords());
+    void record(Connection connection, List<RecordedScreening> screenings) throws SQLException {
+        MultiRowInsert requests = MultiRowInsert.into("screening_request", "request_id", "client_id", "idempotency_key",
+                "request_hash", "received_at", "rule_set_version", "rule_set_checksum", "order_count", "response");
+        List<AuditRecord> records = new ArrayList<>();
+        for (RecordedScreening screening : screenings) {
+            requests.row(screening.requestId(), screening.clientId(), screening.idempotencyKey(), screening.requestHash(),
+                    screening.receivedAt(), screening.ruleSet().version(), screening.ruleSet().checksum(),
+                    screening.decisions().size(), screening.response());
+            records.addAll(screening.auditRecords());
+        }
+        requests.execute(connection);
+        List<Long> seqs = audit.append(connection, records);
         MultiRowInsert decisions = MultiRowInsert.into("order_decision", "decision_id", "request_id", "line_no", "order_id",
                 "account_id", "household_id", "symbol", "side", "quantity", "price", "verdict", "rule_set_version",
                 "rule_set_checksum", "explanation", "decided_at", "audit_seq");
-        for (int i = 0; i < screening.decisions().size(); i++) {
-            RecordedScreening.Decision d = screening.decisions().get(i);
-            OrderInput order = d.order();
-            decisions.row(d.decisionId(), screening.requestId(), d.line(), text(order.orderId()), text(order.accountId()),
-                    d.householdId(), text(order.symbol()), text(order.side()), text(order.quantity()), text(order.limitPrice()),
-                    d.verdict(), screening.ruleSet().version(), screening.ruleSet().checksum(), d.explanation(),
-                    screening.decidedAt(), seqs.get(i + 1));
+        int entry = 0;
+        for (RecordedScreening screening : screenings) {
+            entry++; // the request's own entry
+            for (RecordedScreening.Decision d : screening.decisions()) {
+                OrderInput order = d.order();
+                decisions.row(d.decisionId(), screening.requestId(), d.line(), text(order.orderId()), text(order.accountId()),
+                        d.householdId(), text(order.symbol()), text(order.side()), text(order.quantity()), text(order.limitPrice()),
+                        d.verdict(), screening.ruleSet().version(), screening.ruleSet().checksum(), d.explanation(),
+                        screening.decidedAt(), seqs.get(entry++));
+            }
         }
         decisions.execute(connection);
+    }
+
+    /**
+     * The first read of a request's transaction, in one round trip: the reference-data version (see
+     * {@link ReferenceData}) and the request stored under the client's Idempotency-Key, if any.
+     */
+    Lookup lookup(Connection connection, String clientId, String idempotencyKey) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT v.version, r.request_id, r.request_hash, r.response FROM reference_data_version v
+                LEFT JOIN screening_request r ON r.client_id = ? AND r.idempotency_key = ?
+                WHERE v.id = 1""")) {
+            statement.setString(1, clientId);
+            statement.setString(2, idempotencyKey);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("the reference-data version row is missing: the schema was not migrated");
+                }
+                String requestId = rs.getString(2);
+                return new Lookup(rs.getLong(1), requestId == null ? Optional.empty()
+                        : Optional.of(new StoredScreening(requestId, rs.getString(3), rs.getString(4))));
+            }
+        }
+    }
+
+    /** What {@link #lookup} found. */
+    record Lookup(long referenceVersion, Optional<StoredScreening> stored) {
     }
 
     Optional<String> response(Connection connection, String requestId) throws SQLException {

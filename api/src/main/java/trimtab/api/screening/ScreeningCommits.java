@@ -1,0 +1,146 @@
+package trimtab.api.screening;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import trimtab.api.database.Transactions;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Group commit of screening requests: one writer thread takes every request waiting to be recorded and writes them
+ * in one transaction (one multi-row insert of the request rows, one audit append, one multi-row insert of the
+ * decisions), and each request's caller returns only once that transaction has committed.
+ *
+ * <p>Why: the audit chain's head row is locked from a request's append to its commit, so requests committed one
+ * by one pay a redo-log flush each, one after the other, and nothing else can be appended meanwhile. In a group the
+ * chain is appended under one lock and flushed once for all of them; while a group commits, the next one gathers.
+ *
+ * <p>What stays as it was: each request's rows are all in one transaction (its request row, its decisions and its
+ * audit entries commit together or not at all) and its entries are consecutive in the chain, in line order. A group
+ * that fails (a duplicate Idempotency-Key, which the unique key finds only at the insert) is written again request
+ * by request, each in a transaction of its own, so that one request's failure is its own: the duplicate gets the
+ * duplicate-key error it would have got alone, and answers as a retry.
+ */
+@Singleton
+final class ScreeningCommits {
+    private static final Logger LOG = LoggerFactory.getLogger(ScreeningCommits.class);
+    /** A group holds at most this many decisions (a few MB of rows), and always at least one request. */
+    private static final int MAX_GROUP_DECISIONS = 2_000;
+
+    private final Transactions transactions;
+    private final ScreeningStore store;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean stopping;
+
+    ScreeningCommits(Transactions transactions, ScreeningStore store) {
+        this.transactions = transactions;
+        this.store = store;
+        this.writer = new Thread(this::writeGroups, "screening-group-commit");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    private record Pending(RecordedScreening screening, CompletableFuture<Void> committed) {
+    }
+
+    /**
+     * Records a request with whatever else is waiting, and returns once it is committed; throws what writing it alone
+     * would have thrown (a {@code DataAccessException} whose cause is the SQL error).
+     */
+    void record(RecordedScreening screening) {
+        if (stopping) {
+            throw new IllegalStateException("the service is stopping: the request was not recorded");
+        }
+        Pending pending = new Pending(screening, new CompletableFuture<>());
+        queue.add(pending);
+        if (stopping && !writer.isAlive()) {
+            pending.committed().completeExceptionally(new IllegalStateException("the service stopped: the request was not recorded"));
+        }
+        try {
+            pending.committed().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            // the writer still commits it: the decisions stand, only this answer is lost (a retry replays it)
+            throw new IllegalStateException("interrupted while the request was being recorded", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("recording the request failed", e.getCause());
+        }
+    }
+
+    private void writeGroups() {
+        List<Pending> group = new ArrayList<>();
+        while (!stopping || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                group.add(first);
+                int decisions = first.screening().decisions().size();
+                for (Pending next = queue.peek(); next != null
+                        && decisions + next.screening().decisions().size() <= MAX_GROUP_DECISIONS; next = queue.peek()) {
+                    group.add(queue.remove());
+                    decisions += next.screening().decisions().size();
+                }
+                write(group);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | Error e) {
+                // never leave a caller waiting: whatever was not completed fails with the error
+                group.forEach(p -> p.committed().completeExceptionally(e));
+                LOG.error("screening group commit failed", e);
+            } finally {
+                group.clear();
+            }
+        }
+    }
+
+    private void write(List<Pending> group) {
+        List<RecordedScreening> screenings = group.stream().map(Pending::screening).toList();
+        try {
+            transactions.write(connection -> {
+                store.record(connection, screenings);
+                return null;
+            });
+            group.forEach(p -> p.committed().complete(null));
+            return;
+        } catch (RuntimeException e) {
+            if (group.size() == 1) {
+                group.get(0).committed().completeExceptionally(e);
+                return;
+            }
+        }
+        // one of them failed the group: each alone, so that the others commit and the failure is the failing one's
+        for (Pending pending : group) {
+            try {
+                transactions.write(connection -> {
+                    store.record(connection, List.of(pending.screening()));
+                    return null;
+                });
+                pending.committed().complete(null);
+            } catch (RuntimeException e) {
+                pending.committed().completeExceptionally(e);
+            }
+        }
+    }
+
+    /** Lets the writer finish what is queued, so that no request already screened is left unrecorded. */
+    @PreDestroy
+    void stop() throws InterruptedException {
+        stopping = true;
+        writer.join(TimeUnit.SECONDS.toMillis(10));
+    }
+}
