@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -32,7 +33,7 @@ final class LoopbackLoad {
     /** What a phase measured. Latencies in nanoseconds, sorted. */
     /** @param sent every request answered in the phase, warm-up included (what the database must then hold) */
     record Stats(String name, int connections, long requests, long units, double seconds, long[] latencies, long errors,
-                 String firstError, long sent) {
+                 String firstError, long sent, boolean fellBehind) {
         double requestsPerSecond() {
             return requests / seconds;
         }
@@ -72,11 +73,12 @@ final class LoopbackLoad {
         long measureEnd = measureStart + phase.measure().toNanos();
         long period = ratePerSecond > 0 ? 1_000_000_000L / ratePerSecond : 0;
         AtomicLong sequence = new AtomicLong();
+        AtomicBoolean behind = new AtomicBoolean();
         AtomicLong errors = new AtomicLong();
         AtomicReference<String> firstError = new AtomicReference<>();
         List<Worker> workers = new ArrayList<>();
         for (int i = 0; i < phase.connections(); i++) {
-            Worker worker = new Worker(port, start, measureStart, measureEnd, period, sequence, requests, ok, errors, firstError);
+            Worker worker = new Worker(port, start, measureStart, measureEnd, period, sequence, behind, requests, ok, errors, firstError);
             workers.add(worker);
         }
         List<Thread> threads = new ArrayList<>();
@@ -111,8 +113,11 @@ final class LoopbackLoad {
         }
         Arrays.sort(latencies);
         return new Stats(phase.name(), phase.connections(), counted, counted * phase.unitsPerRequest(),
-                phase.measure().toNanos() / 1e9, latencies, errors.get(), firstError.get(), answered);
+                phase.measure().toNanos() / 1e9, latencies, errors.get(), firstError.get(), answered, behind.get());
     }
+
+    /** An open loop stops once a request is this late: the rate is beyond what the service can take. */
+    private static final long MAX_BEHIND_NANOS = 2_000_000_000L;
 
     private static final class Worker implements Runnable {
         private final int port;
@@ -121,6 +126,7 @@ final class LoopbackLoad {
         private final long measureEnd;
         private final long period;
         private final AtomicLong sequence;
+        private final AtomicBoolean behind;
         private final LongFunction<byte[]> requests;
         private final Predicate<LoopbackConnection.Response> ok;
         private final AtomicLong errors;
@@ -131,7 +137,7 @@ final class LoopbackLoad {
         long answered;
         IOException failure;
 
-        Worker(int port, long start, long measureStart, long measureEnd, long period, AtomicLong sequence,
+        Worker(int port, long start, long measureStart, long measureEnd, long period, AtomicLong sequence, AtomicBoolean behind,
                LongFunction<byte[]> requests, Predicate<LoopbackConnection.Response> ok, AtomicLong errors,
                AtomicReference<String> firstError) {
             this.port = port;
@@ -140,6 +146,7 @@ final class LoopbackLoad {
             this.measureEnd = measureEnd;
             this.period = period;
             this.sequence = sequence;
+            this.behind = behind;
             this.requests = requests;
             this.ok = ok;
             this.errors = errors;
@@ -155,7 +162,12 @@ final class LoopbackLoad {
                     long due;
                     if (period > 0) {
                         due = start + n * period;
-                        if (due >= measureEnd) {
+                        if (due >= measureEnd || behind.get()) {
+                            return;
+                        }
+                        if (System.nanoTime() - due > MAX_BEHIND_NANOS) {
+                            // the service cannot take the rate: the backlog would only grow, so stop and say so
+                            behind.set(true);
                             return;
                         }
                         waitUntil(due);

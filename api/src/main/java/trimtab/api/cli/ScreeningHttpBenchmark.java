@@ -19,6 +19,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,13 +61,13 @@ public final class ScreeningHttpBenchmark {
 
     /** Benchmark settings. */
     public record Options(int households, Duration warmUp, Duration measure, int connections, int batchConnections, int rate,
-                          Path folder, boolean verifyChain) {
+                          Path folder, boolean verifyChain, int repeat) {
         static Options parse(String[] args) {
             Map<String, String> options = new HashMap<>();
             for (int i = 0; i < args.length; i++) {
                 if (!args[i].startsWith("--") || i + 1 >= args.length) {
                     throw new IllegalArgumentException("usage: bench-screening [--households N] [--seconds S] [--warmup S] "
-                            + "[--connections N] [--batch-connections N] [--rate R] [--folder PATH] [--verify-chain true|false]");
+                            + "[--connections N] [--batch-connections N] [--rate R] [--folder PATH] [--verify-chain true|false] [--repeat N]");
                 }
                 options.put(args[i], args[++i]);
             }
@@ -76,17 +78,21 @@ public final class ScreeningHttpBenchmark {
                     Integer.parseInt(options.getOrDefault("--batch-connections", "8")),
                     Integer.parseInt(options.getOrDefault("--rate", "1000")),
                     Path.of(options.getOrDefault("--folder", "target/bench-screening")),
-                    Boolean.parseBoolean(options.getOrDefault("--verify-chain", "true")));
+                    Boolean.parseBoolean(options.getOrDefault("--verify-chain", "true")),
+                    Integer.parseInt(options.getOrDefault("--repeat", "1")));
         }
     }
 
-    /** What one run measured, and what the database held afterwards. */
-    public record Result(LoopbackLoad.Stats health, LoopbackLoad.Stats singles, LoopbackLoad.Stats batches,
-                         LoopbackLoad.Stats openLoop, long requestsAnswered, long ordersAnswered, long requestRows,
-                         long decisionRows, long auditEntries, ChainVerification chain) {
+    /** The four phases measured one after the other. */
+    public record Round(LoopbackLoad.Stats health, LoopbackLoad.Stats single, LoopbackLoad.Stats batch, LoopbackLoad.Stats open) {
         double singleToCeiling() {
-            return singles.requestsPerSecond() / health.requestsPerSecond();
+            return single.requestsPerSecond() / health.requestsPerSecond();
         }
+    }
+
+    /** What one run measured, round by round, and what the database held afterwards. */
+    public record Result(List<Round> rounds, long requestsAnswered, long ordersAnswered, long requestRows, long decisionRows,
+                         long auditEntries, ChainVerification chain) {
     }
 
     public static void main(String[] args) {
@@ -125,37 +131,20 @@ public final class ScreeningHttpBenchmark {
             String target = "/api/v1/orders/screen?asOf=" + asOf;
             List<byte[]> singles = orders.singles(8192);
             List<byte[]> batches = orders.batches(512, BATCH_SIZE, ACCOUNTS_PER_BATCH);
-            Predicate<LoopbackConnection.Response> screened = ScreeningHttpBenchmark::screened;
 
-            byte[] health = LoopbackConnection.request("GET", "/health", "", null, null);
-            LoopbackLoad.Stats ceiling = LoopbackLoad.closedLoop(port,
-                    new LoopbackLoad.Phase("health", HEALTH_CONNECTIONS, options.warmUp(), options.measure(), 1),
-                    n -> health, r -> r.status() == 200);
-            print(ceiling, "requests");
-
-            ServerCounters before = ServerCounters.read(transactions);
-            LoopbackLoad.Stats single = LoopbackLoad.closedLoop(port,
-                    new LoopbackLoad.Phase("single", options.connections(), options.warmUp(), options.measure(), 1),
-                    screen(target, authorization, "s", singles), screened);
-            print(single, "orders");
-            ServerCounters afterSingles = ServerCounters.read(transactions);
-            afterSingles.since(before).printPer(single.sent(), "request");
-
-            LoopbackLoad.Stats batch = LoopbackLoad.closedLoop(port,
-                    new LoopbackLoad.Phase("batch", options.batchConnections(), options.warmUp(), options.measure(), BATCH_SIZE),
-                    screen(target, authorization, "b", batches), screened);
-            print(batch, "orders");
-            ServerCounters.read(transactions).since(afterSingles).printPer(batch.sent(), "100-order request");
-
-            LoopbackLoad.Stats open = LoopbackLoad.openLoop(port,
-                    new LoopbackLoad.Phase("open-" + options.rate(), Math.max(64, options.connections()), options.warmUp(),
-                            options.measure(), 1),
-                    options.rate(), screen(target, authorization, "o", singles), screened);
-            print(open, "orders");
-
-            long requestsAnswered = single.sent() + batch.sent() + open.sent() - single.errors() - batch.errors() - open.errors();
-            long ordersAnswered = single.sent() - single.errors() + (batch.sent() - batch.errors()) * BATCH_SIZE
-                    + open.sent() - open.errors();
+            List<Round> rounds = new ArrayList<>();
+            for (int r = 1; r <= options.repeat(); r++) {
+                if (options.repeat() > 1) {
+                    System.out.printf(Locale.ROOT, "round %d of %d (load average %.2f)%n", r, options.repeat(), loadAverage());
+                }
+                rounds.add(round(r, port, transactions, options, target, authorization, singles, batches));
+            }
+            long sentSingles = rounds.stream().mapToLong(x -> x.single().sent() + x.open().sent()).sum();
+            long sentBatches = rounds.stream().mapToLong(x -> x.batch().sent()).sum();
+            long failed = rounds.stream().mapToLong(x -> x.single().errors() + x.batch().errors() + x.open().errors()).sum();
+            long failedBatches = rounds.stream().mapToLong(x -> x.batch().errors()).sum();
+            long requestsAnswered = sentSingles + sentBatches - failed;
+            long ordersAnswered = sentSingles - (failed - failedBatches) + (sentBatches - failedBatches) * BATCH_SIZE;
             long requestRows = count(transactions, headers.actor(), "SELECT COUNT(*) FROM screening_request WHERE client_id = ?");
             long decisionRows = count(transactions, headers.actor(), "SELECT COUNT(*) FROM order_decision d JOIN screening_request r "
                     + "ON r.request_id = d.request_id WHERE r.client_id = ?");
@@ -167,17 +156,64 @@ public final class ScreeningHttpBenchmark {
                 System.out.printf(Locale.ROOT, "audit chain: %s, %,d entries checked in %,d ms%n", chain.intact() ? "intact" : "BROKEN: "
                         + chain.problem(), chain.entriesChecked(), (System.nanoTime() - verifying) / 1_000_000);
             }
-            Result result = new Result(ceiling, single, batch, open, requestsAnswered, ordersAnswered, requestRows, decisionRows,
-                    auditEntries, chain);
+            Result result = new Result(rounds, requestsAnswered, ordersAnswered, requestRows, decisionRows, auditEntries, chain);
             System.out.printf(Locale.ROOT, "persisted: %,d request rows for %,d requests answered, %,d decision rows for %,d orders, "
                     + "%,d audit entries%n", requestRows, requestsAnswered, decisionRows, ordersAnswered, auditEntries);
-            System.out.printf(Locale.ROOT, "single-order throughput / health ceiling = %.1f %% (target >= 40 %%); batches %,.0f orders/s "
-                            + "(target >= 20,000); p99 at %d req/s = %.1f ms (target < 25 ms); load average at the end %.2f%n",
-                    100 * result.singleToCeiling(), batch.unitsPerSecond(), options.rate(), open.percentileMillis(99), loadAverage());
+            System.out.printf(Locale.ROOT, "median of %d round(s): health %,.0f req/s; single orders %,.0f req/s = %.1f %% of the ceiling "
+                            + "(target >= 40 %%), p50 %.1f ms, p99 %.1f ms; 100-order batches %,.0f orders/s (target >= 20,000), "
+                            + "p50 %.1f ms, p99 %.1f ms; at %d req/s p50 %.1f ms, p99 %.1f ms (target < 25 ms)%s; load average at the end %.2f%n",
+                    rounds.size(), median(rounds, x -> x.health().requestsPerSecond()), median(rounds, x -> x.single().requestsPerSecond()),
+                    100 * median(rounds, Round::singleToCeiling), median(rounds, x -> x.single().percentileMillis(50)),
+                    median(rounds, x -> x.single().percentileMillis(99)), median(rounds, x -> x.batch().unitsPerSecond()),
+                    median(rounds, x -> x.batch().percentileMillis(50)), median(rounds, x -> x.batch().percentileMillis(99)),
+                    options.rate(), median(rounds, x -> x.open().percentileMillis(50)), median(rounds, x -> x.open().percentileMillis(99)),
+                    rounds.stream().anyMatch(x -> x.open().fellBehind()) ? " (FELL BEHIND in a round)" : "", loadAverage());
             return result;
         } finally {
             EmbeddedMariaDb.stop(options.folder());
         }
+    }
+
+    private static Round round(int number, int port, Transactions transactions, Options options, String target,
+                               String authorization, List<byte[]> singles, List<byte[]> batches) {
+        String prefix = number + "-";
+        byte[] health = LoopbackConnection.request("GET", "/health", "", null, null);
+        ProcessCpu cpu = ProcessCpu.now();
+        LoopbackLoad.Stats ceiling = LoopbackLoad.closedLoop(port,
+                new LoopbackLoad.Phase("health", HEALTH_CONNECTIONS, options.warmUp(), options.measure(), 1),
+                n -> health, r -> r.status() == 200);
+        print(ceiling, "requests");
+        cpu = printCpu(cpu, ceiling, "request");
+
+        ServerCounters before = ServerCounters.read(transactions);
+        LoopbackLoad.Stats single = LoopbackLoad.closedLoop(port,
+                new LoopbackLoad.Phase("single", options.connections(), options.warmUp(), options.measure(), 1),
+                screen(target, authorization, prefix + "s", singles), screened(1));
+        print(single, "orders");
+        ServerCounters afterSingles = ServerCounters.read(transactions);
+        afterSingles.since(before).printPer(single.sent(), "request");
+        cpu = printCpu(cpu, single, "request");
+
+        LoopbackLoad.Stats batch = LoopbackLoad.closedLoop(port,
+                new LoopbackLoad.Phase("batch", options.batchConnections(), options.warmUp(), options.measure(), BATCH_SIZE),
+                screen(target, authorization, prefix + "b", batches), screened(BATCH_SIZE));
+        print(batch, "orders");
+        ServerCounters.read(transactions).since(afterSingles).printPer(batch.sent(), "100-order request");
+        cpu = printCpu(cpu, batch, "100-order request");
+
+        LoopbackLoad.Stats open = LoopbackLoad.openLoop(port,
+                new LoopbackLoad.Phase("open-" + options.rate(), Math.max(64, options.connections()), options.warmUp(),
+                        options.measure(), 1),
+                options.rate(), screen(target, authorization, prefix + "o", singles), screened(1));
+        print(open, "orders");
+        printCpu(cpu, open, "request");
+        return new Round(ceiling, single, batch, open);
+    }
+
+    private static double median(List<Round> rounds, java.util.function.ToDoubleFunction<Round> figure) {
+        double[] values = rounds.stream().mapToDouble(figure).sorted().toArray();
+        int n = values.length;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
     }
 
     /** Screening requests cycling through prepared bodies, each with an Idempotency-Key of its own. */
@@ -186,19 +222,27 @@ public final class ScreeningHttpBenchmark {
                 "application/json", bodies.get((int) (n % bodies.size())));
     }
 
-    /** A 200 whose body is a screening answer (its verdicts are checked by count in the database afterwards). */
-    private static boolean screened(LoopbackConnection.Response response) {
-        byte[] body = response.body();
+    /**
+     * A 200 whose body is a screening answer with a verdict for each of the orders sent (counted by their decision
+     * ids, a scan of the bytes: parsing every answer would take the service's CPU).
+     */
+    private static Predicate<LoopbackConnection.Response> screened(int orders) {
         byte[] start = "{\"requestId\":".getBytes(StandardCharsets.US_ASCII);
-        if (response.status() != 200 || body.length < start.length) {
-            return false;
-        }
-        for (int i = 0; i < start.length; i++) {
-            if (body[i] != start[i]) {
+        byte[] decision = "\"decisionId\":\"".getBytes(StandardCharsets.US_ASCII);
+        return response -> {
+            byte[] body = response.body();
+            if (response.status() != 200 || !Arrays.equals(body, 0, Math.min(body.length, start.length), start, 0, start.length)) {
                 return false;
             }
-        }
-        return true;
+            int verdicts = 0;
+            for (int i = 0; i <= body.length - decision.length; i++) {
+                if (Arrays.equals(body, i, i + decision.length, decision, 0, decision.length)) {
+                    verdicts++;
+                    i += decision.length - 1;
+                }
+            }
+            return verdicts == orders;
+        };
     }
 
     private static ChainVerification verifyOverHttp(JsonMapper json, int port, String authorization) {
@@ -220,6 +264,17 @@ public final class ScreeningHttpBenchmark {
                 stats.units() == stats.requests() ? "" : String.format(Locale.ROOT, " (%,.0f %s/s)", stats.unitsPerSecond(), units),
                 stats.percentileMillis(50), stats.percentileMillis(99), stats.percentileMillis(99.9), stats.requests(), stats.seconds(),
                 stats.errors(), stats.firstError() == null ? "" : "; first error: " + stats.firstError());
+        if (stats.fellBehind()) {
+            System.out.printf(Locale.ROOT, "  FELL BEHIND: a request was more than 2 s late, so the service cannot take this rate "
+                    + "(the figures above cover only what was sent before)%n");
+        }
+    }
+
+    /** The CPU used since {@code since}, per request sent in the phase (warm-up included, as the CPU is). */
+    private static ProcessCpu printCpu(ProcessCpu since, LoopbackLoad.Stats phase, String what) {
+        ProcessCpu now = ProcessCpu.now();
+        System.out.println("  " + now.since(since).describe(phase.sent(), what));
+        return now;
     }
 
     private static long count(Transactions transactions, String actor, String sql) {

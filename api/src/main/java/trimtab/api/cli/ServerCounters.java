@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * MariaDB's own counters, read before and after a phase to tell what a request costs the database: statements
- * received (each a round trip), commits, and fsyncs of the redo log (what a durable commit waits for).
+ * received (each a round trip), commits, and InnoDB's fsyncs (a durable commit waits for the redo log's).
  */
 record ServerCounters(long statements, long commits, long logFsyncs) {
 
@@ -19,7 +19,7 @@ record ServerCounters(long statements, long commits, long logFsyncs) {
             long fsyncs = 0;
             try (Statement statement = connection.createStatement();
                  ResultSet rs = statement.executeQuery("SHOW GLOBAL STATUS WHERE Variable_name IN "
-                         + "('Questions', 'Com_commit', 'Innodb_os_log_fsyncs')")) {
+                         + "('Questions', 'Com_commit', 'Innodb_data_fsyncs')")) {
                 while (rs.next()) {
                     switch (rs.getString(1)) {
                         case "Questions" -> statements = rs.getLong(2);
@@ -39,7 +39,7 @@ record ServerCounters(long statements, long commits, long logFsyncs) {
     /** Prints this difference per request. */
     void printPer(long requests, String what) {
         double n = Math.max(1, requests);
-        System.out.printf(Locale.ROOT, "  database per %s: %.1f statements, %.2f commits, %.2f redo-log fsyncs%n", what,
+        System.out.printf(Locale.ROOT, "  database per %s: %.1f statements, %.2f commits, %.2f InnoDB fsyncs%n", what,
                 statements / n, commits / n, logFsyncs / n);
     }
 }
