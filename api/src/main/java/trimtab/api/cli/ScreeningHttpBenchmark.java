@@ -8,6 +8,7 @@ import trimtab.api.bookstore.BookWriter;
 import trimtab.api.database.EmbeddedMariaDb;
 import trimtab.api.database.Transactions;
 import trimtab.api.demo.SyntheticFirm;
+import trimtab.api.security.SigningSecret;
 import trimtab.engine.book.BookSnapshot;
 
 import java.io.IOException;
@@ -47,10 +48,14 @@ import java.util.function.Predicate;
  *
  * <p>The load client runs in the service's JVM (one platform thread per connection, raw HTTP/1.1 on keep-alive
  * sockets, see {@link LoopbackConnection}), so it shares the two cores with the service and mariadbd as wrk would.
- * The credentials a request needs come from a {@link RequestHeaders}: today the acting-user header.
+ * Requests carry a bearer token: the benchmark logs in as the demo order system {@code oms} (the service runs in
+ * demo mode, which creates the demo users, with a book of no households before the synthetic firm is loaded), and
+ * as the compliance officer {@code carol} to verify the chain; {@code /health} is sent without one.
  */
 public final class ScreeningHttpBenchmark {
-    static final String CLIENT = "bench-oms";
+    /** The demo users the service creates in demo mode: the order system, and a compliance officer to verify the chain. */
+    static final RequestHeaders ORDER_SYSTEM = RequestHeaders.login("oms", "oms-demo-pass");
+    static final RequestHeaders COMPLIANCE = RequestHeaders.login("carol", "carol-demo-pass");
     private static final long SEED = 8;
     private static final int HEALTH_CONNECTIONS = 50;
     private static final int BATCH_SIZE = 100;
@@ -96,20 +101,27 @@ public final class ScreeningHttpBenchmark {
     }
 
     public static void main(String[] args) {
-        Result result = run(Options.parse(args), RequestHeaders.actingUser(CLIENT));
+        Result result = run(Options.parse(args), ORDER_SYSTEM, COMPLIANCE);
         boolean correct = result.requestRows() == result.requestsAnswered() && result.decisionRows() == result.ordersAnswered()
                 && (result.chain() == null || result.chain().intact());
         System.exit(correct ? 0 : 1);
     }
 
-    public static Result run(Options options, RequestHeaders headers) {
+    /**
+     * @param headers  who sends the orders (a user with the ORDER_SYSTEM role)
+     * @param auditor  who verifies the audit chain afterwards (a COMPLIANCE_OFFICER)
+     */
+    public static Result run(Options options, RequestHeaders headers, RequestHeaders auditor) {
         System.out.printf(Locale.ROOT, "machine: %d processors, load average %.2f, max heap %,d MiB%n",
                 Runtime.getRuntime().availableProcessors(), loadAverage(), Runtime.getRuntime().maxMemory() >> 20);
+        // demo mode for its users (a book of no households: the synthetic firm is loaded below)
         try (ApplicationContext context = ApplicationContext.run(Map.of(
                 "micronaut.server.port", -1,
                 "trimtab.embedded-db.folder", options.folder().toString(),
                 "trimtab.embedded-db.fresh", true,
-                "trimtab.demo.enabled", false))) {
+                "trimtab.demo.enabled", true,
+                "trimtab.demo.households", 0,
+                SigningSecret.PROPERTY, SigningSecret.random()))) {
             EmbeddedServer server = context.getBean(EmbeddedServer.class);
             server.start();
             int port = server.getPort();
@@ -152,7 +164,7 @@ public final class ScreeningHttpBenchmark {
             ChainVerification chain = null;
             if (options.verifyChain()) {
                 long verifying = System.nanoTime();
-                chain = verifyOverHttp(context.getBean(JsonMapper.class), port, authorization);
+                chain = verifyOverHttp(context.getBean(JsonMapper.class), port, auditor.lines(port));
                 System.out.printf(Locale.ROOT, "audit chain: %s, %,d entries checked in %,d ms%n", chain.intact() ? "intact" : "BROKEN: "
                         + chain.problem(), chain.entriesChecked(), (System.nanoTime() - verifying) / 1_000_000);
             }

@@ -19,7 +19,8 @@ class ScreeningHttpBenchmarkTest {
         ScreeningHttpBenchmark.Options options = new ScreeningHttpBenchmark.Options(40, Duration.ZERO, Duration.ofSeconds(1), 4, 2,
                 100, Path.of("target/test-mariadb-bench-screening"), true, 1);
 
-        ScreeningHttpBenchmark.Result result = ScreeningHttpBenchmark.run(options, RequestHeaders.actingUser("bench-smoke"));
+        ScreeningHttpBenchmark.Result result = ScreeningHttpBenchmark.run(options, ScreeningHttpBenchmark.ORDER_SYSTEM,
+                ScreeningHttpBenchmark.COMPLIANCE);
 
         ScreeningHttpBenchmark.Round round = result.rounds().get(0);
         for (LoopbackLoad.Stats phase : new LoopbackLoad.Stats[]{round.health(), round.single(), round.batch(), round.open()}) {
