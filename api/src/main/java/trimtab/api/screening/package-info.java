@@ -10,6 +10,12 @@
  * hash, payload with the SHA-256 of the stored response) and an {@code ORDER_DECISION} entry per order (subject its
  * decision id, input hash over the order as received and the snapshot facts it was judged on). Screening and JSON
  * building happen before that transaction opens, so the audit chain's head is locked only for the inserts.
+ * Requests waiting to be recorded at the same moment share that transaction ({@link trimtab.api.screening.ScreeningCommits},
+ * group commit), each answered only once it has committed.
+ *
+ * <p>Reference data (securities and prices, the VIX, models, the firm's restricted list) is kept in memory between
+ * requests and checked, in each request's own read transaction, against a version the database bumps whenever it
+ * changes ({@link trimtab.api.screening.ReferenceData}).
  *
  * <p>A bad order (negative quantity, unknown side, unknown account) is not refused: it gets a BLOCK verdict from
  * the guardrails' Data rows and is recorded like any decision. Only a request that cannot be read (400) or whose
