@@ -88,8 +88,8 @@ final class UserBootstrap implements ApplicationEventListener<ServerStartupEvent
         if (demo) {
             LOG.info("Demo users created; each password is <username>{}: {} (ADMIN), ops (OPERATIONS), carol and dave "
                     + "(COMPLIANCE_OFFICER), adv01 (ADVISOR of ADV-01), adv02 (ADVISOR of ADV-02), oms (ORDER_SYSTEM). Log in with "
-                    + "POST /api/v1/login {{\"username\":\"carol\",\"password\":\"carol{}\"}}", DEMO_PASSWORD_SUFFIX,
-                    adminName, DEMO_PASSWORD_SUFFIX);
+                    + "POST /api/v1/login and a body like {}", DEMO_PASSWORD_SUFFIX, adminName,
+                    "{\"username\":\"carol\",\"password\":\"carol" + DEMO_PASSWORD_SUFFIX + "\"}");
         } else {
             LOG.info("Administrator '{}' created with the password from TRIMTAB_ADMIN_PASSWORD", adminName);
         }
