@@ -22,15 +22,16 @@ final class ScreeningHttp {
     static HttpResponse<String> screen(HttpClient client, String query, String key, String body) {
         MutableHttpRequest<String> request = HttpRequest.POST("/api/v1/orders/screen" + query, body)
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
-                .header("X-Trimtab-User", CLIENT);
+                .header("X-Test-User", CLIENT);
         if (key != null) {
             request.header("Idempotency-Key", key);
         }
         return exchange(client, request);
     }
 
+    /** Reads as the order system that screened: it may read its own screenings and decisions. */
     static HttpResponse<String> get(HttpClient client, String path) {
-        return exchange(client, HttpRequest.GET(path));
+        return exchange(client, HttpRequest.GET(path).header("X-Test-User", CLIENT));
     }
 
     private static HttpResponse<String> exchange(HttpClient client, HttpRequest<?> request) {
