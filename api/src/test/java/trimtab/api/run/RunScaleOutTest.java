@@ -67,45 +67,55 @@ class RunScaleOutTest {
 
     @Test
     void anInstanceStoppedMidRunHasItsLeasesTakenOverAfterTheyExpire() throws Exception {
-        ApplicationContext doomed = instance("instance-doomed", false);
-        String runId;
-        List<String> heldWhenStopped;
-        try {
-            runId = doomed.getBean(RebalanceRuns.class).start(new RunRequest(null, AS_OF, false), new Actor("scale-out-test")).runId();
-            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            while (count(runId, "SELECT COUNT(*) FROM run_work WHERE run_id = ? AND done_by = 'instance-doomed'") < 20) {
-                assertThat(System.nanoTime()).as("the doomed instance records households").isLessThan(deadline);
-                Thread.sleep(20);
+        // an instance stopped between committing a slice and leasing the next holds nothing: try again (a new run)
+        // until the stop catches it holding a slice, as it nearly always does
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            String name = "instance-doomed-" + attempt;
+            ApplicationContext doomed = instance(name, false);
+            String runId;
+            try {
+                runId = doomed.getBean(RebalanceRuns.class).start(new RunRequest(null, AS_OF, false), new Actor("scale-out-test")).runId();
+                long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+                while (count(runId, "SELECT COUNT(*) FROM run_work WHERE run_id = ? AND done_by = '" + name + "'") < 20
+                        || count(runId, "SELECT COUNT(*) FROM run_work WHERE run_id = ? AND done = FALSE AND leased_by = '" + name + "'") == 0) {
+                    assertThat(System.nanoTime()).as("the doomed instance records households").isLessThan(deadline);
+                    Thread.sleep(5);
+                }
+            } finally {
+                doomed.close();
             }
-        } finally {
-            doomed.close();
-        }
-        heldWhenStopped = households(runId, "SELECT household_id FROM run_work WHERE run_id = ? AND leased_by = 'instance-doomed' AND done = FALSE");
+            List<String> heldWhenStopped = households(runId,
+                    "SELECT household_id FROM run_work WHERE run_id = ? AND leased_by = '" + name + "' AND done = FALSE");
 
-        StoredRun run = awaitEnd(runId, Duration.ofMinutes(3));
+            StoredRun run = awaitEnd(runId, Duration.ofMinutes(3));
 
-        assertThat(run.status()).isEqualTo(RunStatus.FINISHED);
-        assertEveryHouseholdRecordedOnce(runId);
-        // the stopped instance died holding a slice: the survivor leased it again once the lease had expired, and recorded it
-        assertThat(heldWhenStopped).isNotEmpty();
-        Map<String, String> doneBy = new HashMap<>();
-        Map<String, Integer> leases = new HashMap<>();
-        first.getBean(Transactions.class).read(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT household_id, done_by, leases FROM run_work WHERE run_id = ?")) {
-                statement.setString(1, runId);
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        doneBy.put(rs.getString(1), rs.getString(2));
-                        leases.put(rs.getString(1), rs.getInt(3));
+            assertThat(run.status()).isEqualTo(RunStatus.FINISHED);
+            assertEveryHouseholdRecordedOnce(runId);
+            if (heldWhenStopped.isEmpty()) {
+                continue;
+            }
+            // the stopped instance died holding a slice: the survivor leased it again once the lease had expired, and recorded it
+            Map<String, String> doneBy = new HashMap<>();
+            Map<String, Integer> leases = new HashMap<>();
+            first.getBean(Transactions.class).read(connection -> {
+                try (PreparedStatement statement = connection.prepareStatement("SELECT household_id, done_by, leases FROM run_work WHERE run_id = ?")) {
+                    statement.setString(1, runId);
+                    try (ResultSet rs = statement.executeQuery()) {
+                        while (rs.next()) {
+                            doneBy.put(rs.getString(1), rs.getString(2));
+                            leases.put(rs.getString(1), rs.getInt(3));
+                        }
                     }
                 }
+                return null;
+            });
+            for (String household : heldWhenStopped) {
+                assertThat(doneBy.get(household)).as(household).isEqualTo("instance-a");
+                assertThat(leases.get(household)).as(household).isGreaterThanOrEqualTo(2);
             }
-            return null;
-        });
-        for (String household : heldWhenStopped) {
-            assertThat(doneBy.get(household)).as(household).isEqualTo("instance-a");
-            assertThat(leases.get(household)).as(household).isGreaterThanOrEqualTo(2);
+            return;
         }
+        throw new AssertionError("in four attempts the stopped instance never held a slice when it stopped");
     }
 
     /** One result row and one RUN_HOUSEHOLD audit entry per household of the book, one FINISHED event, every work row done. */
