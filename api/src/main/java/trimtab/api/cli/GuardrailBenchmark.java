@@ -36,7 +36,8 @@ import trimtab.rules.ShippedRules;
  * orders on 1 and 2 threads, against the demo book; and, in the same run, a bare Drools execution of the
  * same compiled guardrails over the same number of facts (no batch simulation, no explanations), with
  * the ratio. The book is 40 copies of the demo book (200 households), so a batch's orders spread over many
- * households, as the order system's do. Each figure is the median of 5 rounds of 2 seconds after a 3-second warm-up.
+ * households, as the order system's do. Each figure is the median of 5 rounds of 2 seconds after a 3-second warm-up;
+ * the screen's and bare Drools' rounds alternate, and each ratio is the median of the 5 rounds' ratios.
  *
  * <p>Beside the wall-clock rate, each round measures the CPU time the worker threads consumed
  * ({@link ThreadMXBean#getCurrentThreadCpuTime}, read by each worker at its start and end) and reports orders per
@@ -70,16 +71,15 @@ public final class GuardrailBenchmark {
             for (int threads = 1; threads <= 2; threads++) {
                 for (List<List<OrderRequest>> batches : List.of(singles, hundreds)) {
                     int size = batches.get(0).size();
-                    Rates screened = measure(threads, batches, b -> screener.screen(b, book).verdicts().size());
-                    Rates bare = measure(threads, batches, b -> {
+                    Comparison c = compare(threads, batches, b -> screener.screen(b, book).verdicts().size(), b -> {
                         guardrails.fireBare(facts(b));
                         return b.size();
                     });
                     System.out.printf(Locale.ROOT, "  %d thread(s), batches of %3d: screen %,9.0f orders/s; bare Drools %,10.0f orders/s;"
-                            + " ratio %.2fx%n", threads, size, screened.wall, bare.wall, bare.wall / screened.wall);
+                            + " ratio %.2fx%n", threads, size, c.screen.wall, c.bare.wall, c.ratio.wall);
                     System.out.printf(Locale.ROOT, "  %-29s screen %,9.0f orders/CPU-s; bare Drools %,10.0f orders/CPU-s; ratio %.2fx"
-                            + " (process CPU: %,.0f vs %,.0f, %.2fx)%n", "", screened.cpu, bare.cpu, bare.cpu / screened.cpu,
-                            screened.process, bare.process, bare.process / screened.process);
+                            + " (process CPU: %,.0f vs %,.0f, %.2fx)%n", "", c.screen.cpu, c.bare.cpu, c.ratio.cpu,
+                            c.screen.process, c.bare.process, c.ratio.process);
                 }
             }
         }
@@ -103,19 +103,37 @@ public final class GuardrailBenchmark {
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
-    private static Rates measure(int threads, List<List<OrderRequest>> batches, Function<List<OrderRequest>, Integer> work)
-            throws Exception {
-        run(threads, batches, work, WARMUP_MILLIS);
-        double[] wall = new double[ROUNDS];
-        double[] cpu = new double[ROUNDS];
-        double[] process = new double[ROUNDS];
+    /**
+     * Both sides' medians, and the median of each round's ratio (bare Drools over screen, for each measure).
+     */
+    private record Comparison(Rates screen, Rates bare, Rates ratio) {
+    }
+
+    /**
+     * Warms both sides up, then runs their rounds alternately (screen, bare, screen, bare, ...), so that a
+     * change in the machine's load falls on both sides rather than on one, and each round's ratio compares
+     * two measurements taken seconds apart.
+     */
+    private static Comparison compare(int threads, List<List<OrderRequest>> batches, Function<List<OrderRequest>, Integer> screen,
+                                      Function<List<OrderRequest>, Integer> bare) throws Exception {
+        run(threads, batches, screen, WARMUP_MILLIS);
+        run(threads, batches, bare, WARMUP_MILLIS);
+        Rates[] screened = new Rates[ROUNDS];
+        Rates[] fired = new Rates[ROUNDS];
+        Rates[] ratios = new Rates[ROUNDS];
         for (int i = 0; i < ROUNDS; i++) {
-            Rates round = run(threads, batches, work, ROUND_MILLIS);
-            wall[i] = round.wall;
-            cpu[i] = round.cpu;
-            process[i] = round.process;
+            screened[i] = run(threads, batches, screen, ROUND_MILLIS);
+            fired[i] = run(threads, batches, bare, ROUND_MILLIS);
+            ratios[i] = new Rates(fired[i].wall / screened[i].wall, fired[i].cpu / screened[i].cpu,
+                    fired[i].process / screened[i].process);
         }
-        return new Rates(median(wall), median(cpu), median(process));
+        return new Comparison(median(screened), median(fired), median(ratios));
+    }
+
+    private static Rates median(Rates[] rounds) {
+        return new Rates(median(Arrays.stream(rounds).mapToDouble(Rates::wall).toArray()),
+                median(Arrays.stream(rounds).mapToDouble(Rates::cpu).toArray()),
+                median(Arrays.stream(rounds).mapToDouble(Rates::process).toArray()));
     }
 
     private static double median(double[] values) {
