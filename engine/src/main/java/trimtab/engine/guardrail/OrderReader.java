@@ -30,12 +30,15 @@ final class OrderReader {
 
     List<ReadOrder> read(List<OrderRequest> orders) {
         String[] ids = new String[orders.size()];
-        // a single order cannot share its id; a batch's map is sized for its ids
-        Map<String, Integer> idCounts = orders.size() < 2 ? null : new HashMap<>(orders.size() * 4 / 3 + 1);
         for (int i = 0; i < orders.size(); i++) {
             ids[i] = orderId(orders.get(i), i);
-            if (idCounts != null) {
-                idCounts.merge(ids[i], 1, Integer::sum);
+        }
+        // most batches repeat no id: counted only when one is repeated
+        Map<String, Integer> idCounts = null;
+        if (anyRepeated(ids)) {
+            idCounts = new HashMap<>();
+            for (String id : ids) {
+                idCounts.merge(id, 1, Integer::sum);
             }
         }
         List<ReadOrder> read = new ArrayList<>(orders.size());
@@ -43,6 +46,27 @@ final class OrderReader {
             read.add(read(orders.get(i), i, ids[i], idCounts == null ? 1 : idCounts.get(ids[i])));
         }
         return read;
+    }
+
+    /** True when two of the ids are equal: an open-addressed table of the ids, with no entry objects. */
+    private static boolean anyRepeated(String[] ids) {
+        if (ids.length < 2) {
+            return false;
+        }
+        int mask = Integer.highestOneBit(ids.length * 2 - 1) * 2 - 1;
+        String[] table = new String[mask + 1];
+        for (String id : ids) {
+            int h = id.hashCode();
+            int slot = (h ^ (h >>> 16)) & mask;
+            while (table[slot] != null) {
+                if (table[slot].equals(id)) {
+                    return true;
+                }
+                slot = (slot + 1) & mask;
+            }
+            table[slot] = id;
+        }
+        return false;
     }
 
     private static String orderId(OrderRequest order, int position) {
