@@ -1,0 +1,90 @@
+// The router: each #/path shows one page; the navigation offers the pages of the signed-in user's roles.
+import { currentUser, hasRole, signOut } from './api.js';
+import { h, show, errorBox } from './ui.js';
+import { loginPage } from './pages/login.js';
+import { householdsPage, householdPage } from './pages/households.js';
+import { whyPage } from './pages/why.js';
+import { runsPage, runPage } from './pages/runs.js';
+import { ruleSetsPage, versionPage } from './pages/rulesets.js';
+import { auditPage } from './pages/audit.js';
+import { dashboardPage } from './pages/dashboard.js';
+
+const ADVISOR = ['ADVISOR', 'ADMIN'];
+const COMPLIANCE = ['COMPLIANCE_OFFICER', 'ADMIN'];
+const FIRM = ['COMPLIANCE_OFFICER', 'OPERATIONS', 'ADMIN'];
+const RUNS = ['ADVISOR', 'OPERATIONS', 'ADMIN', 'COMPLIANCE_OFFICER'];
+
+const routes = [
+  { pattern: /^\/login$/, page: loginPage, open: true },
+  { pattern: /^\/households$/, page: householdsPage, roles: [...ADVISOR, ...FIRM] },
+  { pattern: /^\/runs\/([^/]+)\/households\/([^/]+)$/, page: householdPage, roles: [...ADVISOR, ...FIRM] },
+  { pattern: /^\/trades\/([^/]+)$/, page: whyPage, roles: [...ADVISOR, ...FIRM] },
+  { pattern: /^\/runs$/, page: runsPage, roles: RUNS },
+  { pattern: /^\/runs\/([^/]+)$/, page: runPage, roles: RUNS },
+  { pattern: /^\/rule-sets$/, page: ruleSetsPage, roles: COMPLIANCE },
+  { pattern: /^\/rule-sets\/([^/]+)\/versions\/(\d+)$/, page: versionPage, roles: COMPLIANCE },
+  { pattern: /^\/audit$/, page: auditPage, roles: COMPLIANCE },
+  { pattern: /^\/dashboard$/, page: dashboardPage, roles: FIRM }
+];
+
+const menu = [
+  { href: '#/households', text: 'Households', roles: [...ADVISOR, ...FIRM] },
+  { href: '#/runs', text: 'Runs', roles: RUNS },
+  { href: '#/rule-sets', text: 'Rule sets', roles: COMPLIANCE },
+  { href: '#/audit', text: 'Audit trail', roles: COMPLIANCE },
+  { href: '#/dashboard', text: 'Firm dashboard', roles: FIRM }
+];
+
+function home() {
+  if (hasRole('ADVISOR')) return '#/households';
+  if (hasRole('COMPLIANCE_OFFICER')) return '#/rule-sets';
+  if (hasRole('OPERATIONS', 'ADMIN')) return '#/dashboard';
+  return '#/households';
+}
+
+function renderChrome(path) {
+  const user = currentUser();
+  const nav = document.getElementById('nav');
+  const who = document.getElementById('who');
+  nav.replaceChildren();
+  who.replaceChildren();
+  if (!user) return;
+  nav.append(h('ul', {}, menu.filter(m => hasRole(...m.roles)).map(m => h('li', {},
+    h('a', { href: m.href, 'aria-current': path.startsWith(m.href.slice(1)) ? 'page' : null }, m.text)))));
+  who.append(h('span', {}, 'Signed in as ', h('strong', { id: 'username' }, user.username),
+    user.advisorId ? ' (advisor ' + user.advisorId + ')' : ''),
+    h('button', { type: 'button', id: 'sign-out', onclick: () => { signOut(); location.hash = '#/login'; } }, 'Sign out'));
+}
+
+async function route() {
+  const hash = location.hash.replace(/^#/, '') || '/';
+  const [path, query] = hash.split('?');
+  if (path === '/' || path === '') {
+    location.replace(currentUser() ? home() : '#/login');
+    return;
+  }
+  renderChrome(path);
+  const found = routes.find(r => r.pattern.test(path));
+  if (!found) {
+    show(h('h1', {}, 'Page not found'), h('p', {}, h('a', { href: home() }, 'Go to your start page')));
+    return;
+  }
+  if (!found.open && !currentUser()) {
+    location.replace('#/login?next=' + encodeURIComponent('#' + hash));
+    return;
+  }
+  if (found.roles && !hasRole(...found.roles)) {
+    show(h('h1', {}, 'Not for your role'), h('p', {}, 'This page is not open to your role. ', h('a', { href: home() }, 'Go to your start page')));
+    return;
+  }
+  const args = path.match(found.pattern).slice(1).map(decodeURIComponent);
+  try {
+    await found.page(...args, new URLSearchParams(query || ''), { home });
+  } catch (error) {
+    if (error && error.status === 401) return;
+    show(h('h1', {}, 'Could not show this page'), errorBox(error));
+  }
+}
+
+window.addEventListener('hashchange', route);
+route();
