@@ -1,5 +1,8 @@
 package trimtab.api.approval;
 
+import trimtab.api.bookstore.HouseholdAdvisors;
+import trimtab.api.security.HouseholdScope;
+
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import trimtab.api.audit.AuditRecord;
@@ -38,7 +41,11 @@ final class TradeApprovals {
     private final AuditTrail audit;
     private final JsonMapper json;
 
-    TradeApprovals(Transactions transactions, ProposedTrades trades, Runs runs, AuditTrail audit, JsonMapper json) {
+    private final HouseholdAdvisors advisors;
+
+    TradeApprovals(Transactions transactions, ProposedTrades trades, Runs runs, AuditTrail audit, JsonMapper json,
+                   HouseholdAdvisors advisors) {
+        this.advisors = advisors;
         this.transactions = transactions;
         this.trades = trades;
         this.runs = runs;
@@ -46,8 +53,9 @@ final class TradeApprovals {
         this.json = json;
     }
 
-    ApprovalView decide(String tradeId, ApprovalRequest request, Actor actor) {
-        if (trades.find(tradeId).isEmpty()) {
+    /** Records an advisor's decision on a trade of one of their households (any other trade is unknown to them). */
+    ApprovalView decide(String tradeId, ApprovalRequest request, Actor actor, HouseholdScope scope) {
+        if (trades.find(tradeId).filter(t -> advisors.visible(scope, t.householdId())).isEmpty()) {
             throw ApiException.notFound("trade " + tradeId);
         }
         String decision = request.decision() == null ? null : request.decision().strip();

@@ -5,7 +5,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
@@ -17,7 +16,10 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import trimtab.api.run.JsonBodies;
-import trimtab.api.web.Actor;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import trimtab.api.security.Caller;
+import trimtab.api.security.Role;
 
 /** A proposed trade for its advisor: why it is there, and approving or rejecting it. */
 @Controller("/api/v1/trades")
@@ -37,8 +39,9 @@ final class TradeController {
     @Get("/{tradeId}/why")
     @Operation(summary = "Why a proposed trade is there and what was decided: the trigger rows behind it, the planner's reason, "
             + "its verdict with each violation's workbook row, the rule-set versions, the facts seen and the approval history")
-    TradeWhy why(@PathVariable String tradeId) {
-        return whys.why(tradeId);
+    @Secured({Role.Names.ADVISOR, Role.Names.COMPLIANCE_OFFICER})
+    TradeWhy why(@PathVariable String tradeId, Authentication authentication) {
+        return whys.why(tradeId, Caller.of(authentication).households());
     }
 
     @Post("/{tradeId}/approval")
@@ -48,12 +51,13 @@ final class TradeController {
     @RequestBody(content = @Content(schema = @Schema(implementation = ApprovalRequest.class)))
     @ApiResponse(responseCode = "201", description = "recorded, with its audit entry",
             content = @Content(schema = @Schema(implementation = ApprovalView.class)))
-    @ApiResponse(responseCode = "404", description = "no such trade")
+    @ApiResponse(responseCode = "404", description = "no such trade, or not one of the advisor's households")
     @ApiResponse(responseCode = "409", description = "not a trade that requires approval, already decided, or of a dry run")
     @ApiResponse(responseCode = "422", description = "decision or reason missing or wrong, named by its JSON path")
-    HttpResponse<ApprovalView> decide(@PathVariable String tradeId, @Body @Nullable String body,
-                                      @Header(Actor.HEADER) @Nullable String user) {
+    @Secured(Role.Names.ADVISOR)
+    HttpResponse<ApprovalView> decide(@PathVariable String tradeId, @Body @Nullable String body, Authentication authentication) {
         ApprovalRequest request = bodies.read(body, ApprovalRequest.class, ApprovalRequest.EMPTY);
-        return HttpResponse.created(approvals.decide(tradeId, request, Actor.from(user)));
+        Caller caller = Caller.of(authentication);
+        return HttpResponse.created(approvals.decide(tradeId, request, caller.actor(), caller.households()));
     }
 }

@@ -1,5 +1,8 @@
 package trimtab.api.approval;
 
+import trimtab.api.bookstore.HouseholdAdvisors;
+import trimtab.api.security.HouseholdScope;
+
 import jakarta.inject.Singleton;
 import trimtab.api.explain.ViolationView;
 import trimtab.api.run.HitView;
@@ -23,13 +26,18 @@ final class TradeWhys {
     private final ProposedTrades trades;
     private final Runs runs;
 
-    TradeWhys(ProposedTrades trades, Runs runs) {
+    private final HouseholdAdvisors advisors;
+
+    TradeWhys(ProposedTrades trades, Runs runs, HouseholdAdvisors advisors) {
         this.trades = trades;
         this.runs = runs;
+        this.advisors = advisors;
     }
 
-    TradeWhy why(String tradeId) {
-        StoredTrade trade = trades.find(tradeId).orElseThrow(() -> ApiException.notFound("trade " + tradeId));
+    /** Why a trade is there; a trade of a household outside the scope is answered as if it did not exist. */
+    TradeWhy why(String tradeId, HouseholdScope scope) {
+        StoredTrade trade = trades.find(tradeId).filter(t -> advisors.visible(scope, t.householdId()))
+                .orElseThrow(() -> ApiException.notFound("trade " + tradeId));
         StoredRun run = runs.find(trade.runId()).orElseThrow();
         HouseholdResult household = runs.household(trade.runId(), trade.householdId()).orElseThrow().result();
         TradeExplanation e = trade.explanation();

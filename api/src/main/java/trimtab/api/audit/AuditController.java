@@ -1,5 +1,7 @@
 package trimtab.api.audit;
 
+import trimtab.api.security.Role;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -14,6 +16,7 @@ import java.util.List;
 
 /** Reading the audit trail and checking that nobody has changed it. */
 @Controller("/api/v1/audit")
+@Secured(Role.Names.COMPLIANCE_OFFICER)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Audit trail")
 final class AuditController {

@@ -1,5 +1,9 @@
 package trimtab.api.book;
 
+import trimtab.api.security.Role;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import trimtab.api.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.MediaType;
@@ -7,7 +11,6 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
@@ -20,7 +23,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import trimtab.api.web.Actor;
 import trimtab.api.web.ApiException;
 import trimtab.api.web.Problem;
 import trimtab.api.web.Problems;
@@ -29,6 +31,7 @@ import java.time.LocalDate;
 
 /** Closing prices and the VIX: the market data a snapshot of the book is valued and judged with. */
 @Controller("/api/v1/market")
+@Secured({Role.Names.OPERATIONS, Role.Names.COMPLIANCE_OFFICER, Role.Names.ADVISOR})
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Book: securities and market data")
 final class MarketDataController {
@@ -42,6 +45,7 @@ final class MarketDataController {
         this.queries = queries;
     }
 
+    @Secured(Role.Names.OPERATIONS)
     @Put("/prices")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record closing prices of known securities (one per symbol and date; a later write replaces it)",
@@ -50,17 +54,18 @@ final class MarketDataController {
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, array = @ArraySchema(schema = @Schema(implementation = PriceJson.class))))
     WriteReceipt putPrices(@Parameter(hidden = true) @Body byte[] body,
-                        @Nullable @Header(Actor.HEADER) String user) {
-        return updates.prices(json.read(body, Argument.listOf(PriceJson.class)), body, Actor.from(user));
+                        Authentication authentication) {
+        return updates.prices(json.read(body, Argument.listOf(PriceJson.class)), body, Caller.of(authentication).actor());
     }
 
+    @Secured(Role.Names.OPERATIONS)
     @Put("/vix")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record the VIX of a date (a later write for the same date replaces it)")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VixJson.class)))
     VixJson putVix(@Parameter(hidden = true) @Body byte[] body,
-                   @Nullable @Header(Actor.HEADER) String user) {
-        return updates.vix(json.read(body, Argument.of(VixJson.class)), body, Actor.from(user));
+                   Authentication authentication) {
+        return updates.vix(json.read(body, Argument.of(VixJson.class)), body, Caller.of(authentication).actor());
     }
 
     @Get("/vix")

@@ -1,5 +1,9 @@
 package trimtab.api.book;
 
+import trimtab.api.security.Role;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import trimtab.api.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.MediaType;
@@ -7,7 +11,6 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -19,7 +22,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import trimtab.api.web.Actor;
 import trimtab.api.web.ApiException;
 import trimtab.api.web.Problem;
 import trimtab.api.web.Problems;
@@ -28,6 +30,7 @@ import java.util.List;
 
 /** Model portfolios. A household or account is assigned one through its own modelId. */
 @Controller("/api/v1/models")
+@Secured({Role.Names.OPERATIONS, Role.Names.COMPLIANCE_OFFICER, Role.Names.ADVISOR})
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Book: models")
 final class ModelsController {
@@ -41,6 +44,7 @@ final class ModelsController {
         this.queries = queries;
     }
 
+    @Secured(Role.Names.OPERATIONS)
     @Put
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Insert or update models (by modelId); a model's targets are replaced by those sent",
@@ -50,8 +54,8 @@ final class ModelsController {
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, array = @ArraySchema(schema = @Schema(implementation = ModelJson.class))))
     WriteReceipt putModels(@Parameter(hidden = true) @Body byte[] body,
-                     @Nullable @Header(Actor.HEADER) String user) {
-        return updates.models(json.read(body, Argument.listOf(ModelJson.class)), body, Actor.from(user));
+                     Authentication authentication) {
+        return updates.models(json.read(body, Argument.listOf(ModelJson.class)), body, Caller.of(authentication).actor());
     }
 
     @Get

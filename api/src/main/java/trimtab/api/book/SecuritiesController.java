@@ -1,5 +1,9 @@
 package trimtab.api.book;
 
+import trimtab.api.security.Role;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import trimtab.api.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.MediaType;
@@ -7,7 +11,6 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
@@ -20,7 +23,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import trimtab.api.web.Actor;
 import trimtab.api.web.ApiException;
 import trimtab.api.web.Problem;
 import trimtab.api.web.Problems;
@@ -30,6 +32,7 @@ import java.util.List;
 
 /** The security master: securities with their prices. */
 @Controller("/api/v1/securities")
+@Secured({Role.Names.OPERATIONS, Role.Names.COMPLIANCE_OFFICER, Role.Names.ADVISOR})
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Book: securities and market data")
 final class SecuritiesController {
@@ -43,6 +46,7 @@ final class SecuritiesController {
         this.queries = queries;
     }
 
+    @Secured(Role.Names.OPERATIONS)
     @Put
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Insert or update securities (by symbol), with a price each if given",
@@ -55,8 +59,8 @@ final class SecuritiesController {
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, array = @ArraySchema(schema = @Schema(implementation = SecurityJson.class))))
     WriteReceipt putSecurities(@Parameter(hidden = true) @Body byte[] body,
-                     @Nullable @Header(Actor.HEADER) String user) {
-        return updates.securities(json.read(body, Argument.listOf(SecurityJson.class)), body, Actor.from(user));
+                     Authentication authentication) {
+        return updates.securities(json.read(body, Argument.listOf(SecurityJson.class)), body, Caller.of(authentication).actor());
     }
 
     @Get

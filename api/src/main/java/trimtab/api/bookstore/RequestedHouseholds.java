@@ -2,6 +2,7 @@ package trimtab.api.bookstore;
 
 import jakarta.inject.Singleton;
 import trimtab.api.database.Transactions;
+import trimtab.api.security.HouseholdScope;
 import trimtab.api.web.ApiException;
 import trimtab.api.web.Problem;
 
@@ -25,19 +26,28 @@ public final class RequestedHouseholds {
         this.transactions = transactions;
     }
 
+    /** For the whole firm. */
+    public List<String> resolve(List<String> requested, String verb) {
+        return resolve(requested, verb, HouseholdScope.FIRM);
+    }
+
     /**
-     * @param requested the ids sent, or null for all
+     * @param requested the ids sent, or null for all the scope sees
      * @param verb      what the request does with them, for the message ("run", "compare")
+     * @param scope     the households the caller may see: one outside it is answered exactly like one that does not exist
      * @throws ApiException 422 naming every offending {@code $.households[i]}
      */
-    public List<String> resolve(List<String> requested, String verb) {
+    public List<String> resolve(List<String> requested, String verb, HouseholdScope scope) {
         if (requested == null) {
             return transactions.read(connection -> {
                 List<String> all = new ArrayList<>();
-                try (PreparedStatement statement = connection.prepareStatement("SELECT household_id FROM household ORDER BY household_id");
-                     ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        all.add(rs.getString(1));
+                try (PreparedStatement statement = connection.prepareStatement(
+                        "SELECT household_id FROM household WHERE " + HouseholdScope.filter("household_id") + " ORDER BY household_id")) {
+                    scope.bind(statement, 1);
+                    try (ResultSet rs = statement.executeQuery()) {
+                        while (rs.next()) {
+                            all.add(rs.getString(1));
+                        }
                     }
                 }
                 return all;
@@ -61,10 +71,12 @@ public final class RequestedHouseholds {
                 Set<String> found = new HashSet<>();
                 String marks = String.join(",", Collections.nCopies(requested.size(), "?"));
                 try (PreparedStatement statement = connection.prepareStatement(
-                        "SELECT household_id FROM household WHERE household_id IN (" + marks + ")")) {
+                        "SELECT household_id FROM household WHERE household_id IN (" + marks + ") AND "
+                                + HouseholdScope.filter("household_id"))) {
                     for (int i = 0; i < requested.size(); i++) {
                         statement.setString(i + 1, requested.get(i));
                     }
+                    scope.bind(statement, requested.size() + 1);
                     try (ResultSet rs = statement.executeQuery()) {
                         while (rs.next()) {
                             found.add(rs.getString(1));

@@ -1,11 +1,14 @@
 package trimtab.api.custodianimport;
 
+import trimtab.api.security.Role;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import trimtab.api.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
@@ -17,12 +20,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import trimtab.api.web.Actor;
 import trimtab.api.web.Problem;
 import trimtab.api.web.Problems;
 
 /** Custodian file imports. */
 @Controller("/api/v1/imports")
+@Secured(Role.Names.OPERATIONS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Imports")
 final class PositionImportController {
@@ -50,7 +53,7 @@ final class PositionImportController {
     ImportSummary importPositions(@Parameter(hidden = true) @Body byte[] file,
                                   @Parameter(description = "the custodian the file comes from; a custodian column must agree with it")
                                   @Nullable @QueryValue String custodian,
-                                  @Nullable @Header(Actor.HEADER) String user) {
-        return positions.run(file, custodian, Actor.from(user));
+                                  Authentication authentication) {
+        return positions.run(file, custodian, Caller.of(authentication).actor());
     }
 }

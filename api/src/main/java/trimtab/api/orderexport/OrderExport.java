@@ -1,10 +1,12 @@
 package trimtab.api.orderexport;
 
+import trimtab.api.run.RunAccess;
+import trimtab.api.security.Caller;
+
 import jakarta.inject.Singleton;
 import trimtab.api.run.Decimals;
 import trimtab.api.run.ProposedTrades;
 import trimtab.api.run.RunStatus;
-import trimtab.api.run.Runs;
 import trimtab.api.run.StoredRun;
 import trimtab.api.run.StoredTrade;
 import trimtab.api.web.ApiException;
@@ -25,23 +27,24 @@ final class OrderExport {
     static final List<String> COLUMNS = List.of("block_id", "custodian", "side", "symbol", "block_quantity", "account_id",
             "household_id", "allocated_quantity", "price", "notional", "trade_id");
 
-    private final Runs runs;
+    private final RunAccess runs;
     private final ProposedTrades trades;
 
-    OrderExport(Runs runs, ProposedTrades trades) {
+    OrderExport(RunAccess runs, ProposedTrades trades) {
         this.runs = runs;
         this.trades = trades;
     }
 
-    List<BlockOrder> blocks(String runId) {
-        StoredRun run = runs.find(runId).orElseThrow(() -> ApiException.notFound("run " + runId));
+    /** The caller's blocks: an advisor's file holds only their own households' trades. */
+    List<BlockOrder> blocks(String runId, Caller caller) {
+        StoredRun run = runs.require(runId, caller);
         if (run.dryRun()) {
             throw ApiException.conflict("run " + runId + " is a dry run: its trades are not exported");
         }
         if (run.status() != RunStatus.FINISHED) {
             throw ApiException.conflict("run " + runId + " is " + run.status() + ": only a finished run's orders are exported");
         }
-        List<StoredTrade> tradable = trades.ofRun(runId, null, null, null, Integer.MAX_VALUE).stream().filter(StoredTrade::tradable)
+        List<StoredTrade> tradable = trades.ofRun(runId, null, null, null, Integer.MAX_VALUE, caller.households()).stream().filter(StoredTrade::tradable)
                 .sorted(Comparator.comparing(StoredTrade::custodian).thenComparing(t -> t.side().equals("SELL") ? 0 : 1)
                         .thenComparing(StoredTrade::symbol).thenComparing(StoredTrade::accountId).thenComparing(StoredTrade::tradeId))
                 .toList();
@@ -60,9 +63,9 @@ final class OrderExport {
     }
 
     /** The blocks as CSV: a header, then one line per allocation (see docs/order-export.md). */
-    String csv(String runId) {
+    String csv(String runId, Caller caller) {
         StringBuilder csv = new StringBuilder(String.join(",", COLUMNS)).append("\r\n");
-        for (BlockOrder block : blocks(runId)) {
+        for (BlockOrder block : blocks(runId, caller)) {
             for (StoredTrade allocation : block.allocations()) {
                 csv.append(String.join(",", cell(block.blockId()), cell(block.custodian()), cell(block.side()), cell(block.symbol()),
                         Decimals.stripped(block.quantity()).toPlainString(), cell(allocation.accountId()), cell(allocation.householdId()),

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import trimtab.api.database.Transactions;
+import trimtab.api.security.HouseholdScope;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -72,18 +73,19 @@ public final class ProposedTrades {
      * (for paging).
      */
     public List<StoredTrade> ofRun(String runId, @Nullable String verdict, @Nullable String householdId, @Nullable String afterTradeId,
-                                   int limit) {
+                                   int limit, HouseholdScope scope) {
         return transactions.read(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(SELECT + """
                      WHERE t.run_id = ? AND (? IS NULL OR t.verdict = ?) AND (? IS NULL OR t.household_id = ?)
-                       AND t.trade_id > ? ORDER BY t.trade_id LIMIT ?""")) {
+                       AND t.trade_id > ? AND %s ORDER BY t.trade_id LIMIT ?""".formatted(HouseholdScope.filter("t.household_id")))) {
                 statement.setString(1, runId);
                 statement.setString(2, verdict);
                 statement.setString(3, verdict);
                 statement.setString(4, householdId);
                 statement.setString(5, householdId);
                 statement.setString(6, afterTradeId == null ? "" : afterTradeId);
-                statement.setInt(7, limit);
+                int next = scope.bind(statement, 7);
+                statement.setInt(next, limit);
                 return trades(statement);
             }
         });

@@ -12,6 +12,7 @@ import trimtab.api.database.Transactions;
 import trimtab.api.rulesets.RuleSetsInForce;
 import trimtab.api.rulesets.RulesInForce;
 import trimtab.api.web.ApiException;
+import trimtab.api.security.HouseholdScope;
 import trimtab.api.web.Actor;
 
 import java.time.Instant;
@@ -52,9 +53,14 @@ public final class RebalanceRuns {
     }
 
     public RunViews.RunAccepted start(RunRequest request, Actor actor) {
+        return start(request, actor, HouseholdScope.FIRM);
+    }
+
+    /** Starts a run over the households named, or all that the scope sees; one outside the scope is unknown. */
+    public RunViews.RunAccepted start(RunRequest request, Actor actor, HouseholdScope scope) {
         LocalDate asOf = request.asOf() == null ? LocalDate.now() : request.asOf();
         boolean dryRun = Boolean.TRUE.equals(request.dryRun());
-        List<String> households = households(request.households());
+        List<String> households = requestedHouseholds.resolve(request.households(), "run", scope);
         try {
             // the market data of the date (VIX, prices): without it no household can be evaluated, so say so now
             snapshots.load(asOf, HouseholdSelection.households(List.of()));
@@ -65,7 +71,7 @@ public final class RebalanceRuns {
         RunPlan plan = RunPlan.of(UUID.randomUUID().toString(), actor, Instant.now().truncatedTo(ChronoUnit.MICROS), asOf, dryRun,
                 households, rules);
         Map<String, Object> recordedRequest = new LinkedHashMap<>();
-        recordedRequest.put("households", request.households() == null ? "ALL" : households);
+        recordedRequest.put("households", request.households() == null ? (scope.isFirm() ? "ALL" : "ALL of " + scope) : households);
         recordedRequest.put("asOf", asOf.toString());
         recordedRequest.put("dryRun", dryRun);
         recordedRequest.put("householdsTotal", households.size());
@@ -79,8 +85,4 @@ public final class RebalanceRuns {
         return new RunViews.RunAccepted(plan.runId(), RunStatus.RUNNING, asOf, dryRun, households.size(), RunLinks.of(plan.runId(), dryRun));
     }
 
-    /** The households named (each must exist, once), or every household of the book in id order. */
-    private List<String> households(List<String> requested) {
-        return requestedHouseholds.resolve(requested, "run");
-    }
 }

@@ -5,7 +5,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
@@ -17,7 +16,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import trimtab.api.web.Actor;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import trimtab.api.security.Caller;
+import trimtab.api.security.Role;
 import trimtab.api.web.ApiException;
 
 import java.net.URI;
@@ -28,6 +30,7 @@ import java.util.Set;
 /** Starting rebalance runs and reading what they decided. */
 @Controller("/api/v1/runs")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Secured({Role.Names.ADVISOR, Role.Names.OPERATIONS, Role.Names.COMPLIANCE_OFFICER})
 @Tag(name = "Rebalance runs")
 final class RunController {
     private static final int MAX_PAGE = 1000;
@@ -52,47 +55,50 @@ final class RunController {
             content = @Content(schema = @Schema(implementation = RunViews.RunAccepted.class)))
     @ApiResponse(responseCode = "400", description = "unreadable body or unknown field, named by its JSON path")
     @ApiResponse(responseCode = "422", description = "an unknown or repeated household, or no market data as of the date")
-    HttpResponse<RunViews.RunAccepted> start(@Body @Nullable String body, @Header(Actor.HEADER) @Nullable String user) {
+    @ApiResponse(responseCode = "404", description = "an advisor named a household that is not theirs")
+    @Secured({Role.Names.ADVISOR, Role.Names.OPERATIONS})
+    HttpResponse<RunViews.RunAccepted> start(@Body @Nullable String body, Authentication authentication) {
         RunRequest request = bodies.read(body, RunRequest.class, RunRequest.DEFAULTS);
-        RunViews.RunAccepted accepted = rebalanceRuns.start(request, Actor.from(user));
+        Caller caller = Caller.of(authentication);
+        RunViews.RunAccepted accepted = rebalanceRuns.start(request, caller.actor(), caller.households());
         return HttpResponse.accepted(URI.create(accepted.links().get("self"))).body(accepted);
     }
 
     @Get
     @Operation(summary = "The latest runs, most recent first, with their status and progress")
-    List<RunViews.RunView> recent(@QueryValue(defaultValue = "20") int limit) {
-        return results.recent(page(limit));
+    List<RunViews.RunView> recent(@QueryValue(defaultValue = "20") int limit, Authentication authentication) {
+        return results.recent(page(limit), Caller.of(authentication));
     }
 
     @Get("/{runId}")
     @Operation(summary = "A run's status (RUNNING, FINISHED, FAILED), progress, and once finished its summary")
-    RunViews.RunView run(@PathVariable String runId) {
-        return results.run(runId);
+    RunViews.RunView run(@PathVariable String runId, Authentication authentication) {
+        return results.run(runId, Caller.of(authentication));
     }
 
     @Get("/{runId}/households")
     @Operation(summary = "The run's households in id order: drift (worst class first), decision, trigger hits, trade count")
     List<RunViews.HouseholdRow> households(@PathVariable String runId, @Nullable @QueryValue String after,
-                                           @QueryValue(defaultValue = "100") int limit) {
-        return results.households(runId, after, page(limit));
+                                           @QueryValue(defaultValue = "100") int limit, Authentication authentication) {
+        return results.households(runId, after, page(limit), Caller.of(authentication));
     }
 
     @Get("/{runId}/households/{householdId}")
     @Operation(summary = "A household's full result: drift before and after, trigger hits explained, proposed trades with "
             + "verdicts and violations, blocked trades and why, residual drift")
-    RunViews.HouseholdDetail household(@PathVariable String runId, @PathVariable String householdId) {
-        return results.household(runId, householdId);
+    RunViews.HouseholdDetail household(@PathVariable String runId, @PathVariable String householdId, Authentication authentication) {
+        return results.household(runId, householdId, Caller.of(authentication));
     }
 
     @Get("/{runId}/trades")
     @Operation(summary = "The run's proposed trades with their verdict and approval state; verdict=BLOCK lists the blocked ones")
     List<RunViews.TradeRow> trades(@PathVariable String runId, @Nullable @QueryValue String verdict,
                                    @Nullable @QueryValue String household, @Nullable @QueryValue String after,
-                                   @QueryValue(defaultValue = "1000") int limit) {
+                                   @QueryValue(defaultValue = "1000") int limit, Authentication authentication) {
         if (verdict != null && !VERDICTS.contains(verdict)) {
             throw ApiException.invalid("verdict", "verdict must be one of PASS, WARN, REQUIRE_APPROVAL, BLOCK, not " + verdict);
         }
-        return results.trades(runId, verdict, household, after, page(limit));
+        return results.trades(runId, verdict, household, after, page(limit), Caller.of(authentication));
     }
 
     private static int page(int limit) {

@@ -1,5 +1,9 @@
 package trimtab.api.run;
 
+import trimtab.api.bookstore.HouseholdAdvisors;
+import trimtab.api.security.Caller;
+import trimtab.api.security.HouseholdScope;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
@@ -14,23 +18,32 @@ import java.util.Map;
 final class RunResults {
     private final Runs runs;
     private final ProposedTrades trades;
+    private final HouseholdAdvisors advisors;
+    private final RunAccess access;
     private final JsonMapper json;
 
-    RunResults(Runs runs, ProposedTrades trades, JsonMapper json) {
+    RunResults(Runs runs, ProposedTrades trades, HouseholdAdvisors advisors, RunAccess access, JsonMapper json) {
         this.runs = runs;
         this.trades = trades;
+        this.advisors = advisors;
+        this.access = access;
         this.json = json;
     }
 
-    RunViews.RunView run(String runId) {
-        return view(require(runId));
+    RunViews.RunView run(String runId, Caller caller) {
+        return view(require(runId, caller), caller.households());
     }
 
-    List<RunViews.RunView> recent(int limit) {
-        return runs.recent(limit).stream().map(this::view).toList();
+    /**
+     * The latest runs the caller may see: all of them for the firm, and for an advisor those they started or that
+     * take in at least one of their households; the summary counts only what the caller may see.
+     */
+    List<RunViews.RunView> recent(int limit, Caller caller) {
+        HouseholdScope scope = caller.households();
+        return access.recent(limit, caller).stream().map(run -> view(run, scope)).toList();
     }
 
-    private RunViews.RunView view(StoredRun run) {
+    private RunViews.RunView view(StoredRun run, HouseholdScope scope) {
         RunStatus status = run.status();
         String failure = null;
         if (status == RunStatus.FAILED) {
@@ -40,13 +53,13 @@ final class RunResults {
         }
         return new RunViews.RunView(run.runId(), status, run.asOf(), run.dryRun(), run.requestedBy(), run.requestedAt(),
                 RunViews.RuleSetView.parse(run.ruleSets()), new RunViews.Progress(runs.householdsDone(run.runId()), run.householdTotal()),
-                run.endedAt().orElse(null), failure, status == RunStatus.FINISHED ? runs.summary(run.runId()) : null,
+                run.endedAt().orElse(null), failure, status == RunStatus.FINISHED ? runs.summary(run.runId(), scope) : null,
                 RunLinks.of(run.runId(), run.dryRun()));
     }
 
-    List<RunViews.HouseholdRow> households(String runId, @Nullable String after, int limit) {
-        require(runId);
-        return runs.households(runId, after, limit).stream().map(h -> {
+    List<RunViews.HouseholdRow> households(String runId, @Nullable String after, int limit, Caller caller) {
+        require(runId, caller);
+        return runs.households(runId, after, limit, caller.households()).stream().map(h -> {
             HouseholdResult r = h.result();
             return new RunViews.HouseholdRow(r.householdId(), r.advisorId(), r.decision(), r.course(), r.tradeCount(), r.blockedCount(),
                     r.driftBefore(), r.hits().stream().map(hit -> new RunViews.HitSummary(hit.ruleId(), hit.action(), hit.scope(),
@@ -54,12 +67,12 @@ final class RunResults {
         }).toList();
     }
 
-    RunViews.HouseholdDetail household(String runId, String householdId) {
-        require(runId);
-        StoredHousehold stored = runs.household(runId, householdId).orElseThrow(() -> ApiException.notFound(
-                "household " + householdId + " in run " + runId));
+    RunViews.HouseholdDetail household(String runId, String householdId, Caller caller) {
+        require(runId, caller);
+        StoredHousehold stored = runs.household(runId, householdId).filter(h -> advisors.visible(caller.households(), householdId))
+                .orElseThrow(() -> ApiException.notFound("household " + householdId + " in run " + runId));
         HouseholdResult r = stored.result();
-        List<RunViews.TradeRow> all = trades.ofRun(runId, null, householdId, null, Integer.MAX_VALUE).stream()
+        List<RunViews.TradeRow> all = trades.ofRun(runId, null, householdId, null, Integer.MAX_VALUE, caller.households()).stream()
                 .map(RunViews.TradeRow::of).toList();
         return new RunViews.HouseholdDetail(runId, r.householdId(), r.advisorId(), r.decision(), r.course(), r.heldBy(), r.error(),
                 r.notes(), r.driftBefore(), r.hits(), r.policies(), r.plans(),
@@ -67,12 +80,13 @@ final class RunResults {
                 r.estimatedTax(), r.harvestedLosses(), r.realisedShortTerm(), r.realisedLongTerm(), r.inputHash());
     }
 
-    List<RunViews.TradeRow> trades(String runId, @Nullable String verdict, @Nullable String householdId, @Nullable String after, int limit) {
-        require(runId);
-        return trades.ofRun(runId, verdict, householdId, after, limit).stream().map(RunViews.TradeRow::of).toList();
+    List<RunViews.TradeRow> trades(String runId, @Nullable String verdict, @Nullable String householdId, @Nullable String after, int limit,
+                                   Caller caller) {
+        require(runId, caller);
+        return trades.ofRun(runId, verdict, householdId, after, limit, caller.households()).stream().map(RunViews.TradeRow::of).toList();
     }
 
-    private StoredRun require(String runId) {
-        return runs.find(runId).orElseThrow(() -> ApiException.notFound("run " + runId));
+    private StoredRun require(String runId, Caller caller) {
+        return access.require(runId, caller);
     }
 }

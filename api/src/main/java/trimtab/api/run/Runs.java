@@ -5,6 +5,7 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import trimtab.api.database.Transactions;
+import trimtab.api.security.HouseholdScope;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -108,11 +109,20 @@ public final class Runs {
     }
 
     public RunViews.RunSummary summary(String runId) {
-        return transactions.read(connection -> summary(connection, runId));
+        return summary(runId, HouseholdScope.FIRM);
+    }
+
+    /** What the households of the run that the scope sees add up to. */
+    public RunViews.RunSummary summary(String runId, HouseholdScope scope) {
+        return transactions.read(connection -> summary(connection, runId, scope));
     }
 
     /** What the run's recorded households and trades add up to. */
     RunViews.RunSummary summary(Connection connection, String runId) throws SQLException {
+        return summary(connection, runId, HouseholdScope.FIRM);
+    }
+
+    private RunViews.RunSummary summary(Connection connection, String runId, HouseholdScope scope) throws SQLException {
         Map<String, Integer> byDecision = new TreeMap<>();
         int withoutTrigger = 0;
         int failed = 0;
@@ -120,8 +130,9 @@ public final class Runs {
         BigDecimal harvested = BigDecimal.ZERO;
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT decision, failed, COUNT(*), SUM(estimated_tax), SUM(harvested_losses) FROM run_household
-                WHERE run_id = ? GROUP BY decision, failed""")) {
+                WHERE run_id = ? AND %s GROUP BY decision, failed""".formatted(HouseholdScope.filter("household_id")))) {
             statement.setString(1, runId);
+            scope.bind(statement, 2);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     String decision = rs.getString(1);
@@ -141,32 +152,44 @@ public final class Runs {
         }
         Map<String, Integer> byVerdict = new TreeMap<>();
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT verdict, COUNT(*) FROM proposed_trade WHERE run_id = ? GROUP BY verdict")) {
+                "SELECT verdict, COUNT(*) FROM proposed_trade WHERE run_id = ? AND " + HouseholdScope.filter("household_id")
+                        + " GROUP BY verdict")) {
             statement.setString(1, runId);
+            scope.bind(statement, 2);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     byVerdict.put(rs.getString(1), rs.getInt(2));
                 }
             }
         }
-        int awaiting = count(connection, """
+        int awaiting;
+        try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT COUNT(*) FROM proposed_trade t WHERE t.run_id = ? AND t.verdict = 'REQUIRE_APPROVAL'
-                AND NOT EXISTS (SELECT 1 FROM trade_approval a WHERE a.trade_id = t.trade_id)""", runId);
+                AND NOT EXISTS (SELECT 1 FROM trade_approval a WHERE a.trade_id = t.trade_id) AND """ + HouseholdScope.filter("t.household_id"))) {
+            statement.setString(1, runId);
+            scope.bind(statement, 2);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                awaiting = rs.getInt(1);
+            }
+        }
         int triggered = byDecision.values().stream().mapToInt(Integer::intValue).sum();
         return new RunViews.RunSummary(triggered, byDecision, withoutTrigger, failed,
                 byVerdict.values().stream().mapToInt(Integer::intValue).sum(), byVerdict, byVerdict.getOrDefault("BLOCK", 0), awaiting,
                 tax.setScale(2), harvested.setScale(2));
     }
 
-    /** A run's households in id order, after a household id (for paging). */
-    public List<StoredHousehold> households(String runId, @Nullable String afterHouseholdId, int limit) {
+    /** A run's households that the scope sees, in id order, after a household id (for paging). */
+    public List<StoredHousehold> households(String runId, @Nullable String afterHouseholdId, int limit, HouseholdScope scope) {
         return transactions.read(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("""
                     SELECT run_id, household_id, advisor_id, result, done_at, audit_seq FROM run_household
-                    WHERE run_id = ? AND household_id > ? ORDER BY household_id LIMIT ?""")) {
+                    WHERE run_id = ? AND household_id > ? AND %s ORDER BY household_id LIMIT ?""".formatted(
+                    HouseholdScope.filter("household_id")))) {
                 statement.setString(1, runId);
                 statement.setString(2, afterHouseholdId == null ? "" : afterHouseholdId);
-                statement.setInt(3, limit);
+                int next = scope.bind(statement, 3);
+                statement.setInt(next, limit);
                 return households(statement);
             }
         });

@@ -1,5 +1,9 @@
 package trimtab.api.screening;
 
+import trimtab.api.security.Role;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import trimtab.api.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -19,7 +23,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import trimtab.api.web.Actor;
 import trimtab.api.web.Problem;
 
 /**
@@ -42,6 +45,7 @@ final class ScreeningController {
         this.records = records;
     }
 
+    @Secured(Role.Names.ORDER_SYSTEM)
     @Post(uri = "/orders/screen", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @Operation(summary = "Screen a batch of orders against the guardrails in force; every decision is recorded before the answer",
             description = "Answers 200 with a verdict per order in the order sent (PASS, WARN, REQUIRE_APPROVAL, BLOCK) and every "
@@ -61,26 +65,28 @@ final class ScreeningController {
                                 @Parameter(description = "the book date to screen on (default today)") @Nullable @QueryValue String asOf,
                                 @Parameter(description = "makes a retry safe: same key and body, same answer, nothing written again")
                                 @Nullable @Header(IDEMPOTENCY_KEY) String idempotencyKey,
-                                @Parameter(description = "the order system's client id") @Nullable @Header(Actor.HEADER) String user) {
-        ScreeningAnswer answer = screening.screen(body, asOf, idempotencyKey, Actor.from(user));
+                                Authentication authentication) {
+        ScreeningAnswer answer = screening.screen(body, asOf, idempotencyKey, Caller.of(authentication).actor());
         var response = HttpResponse.ok(answer.body()).contentType(MediaType.APPLICATION_JSON_TYPE);
         return answer.replayed() ? response.header(REPLAYED, "true") : response;
     }
 
+    @Secured({Role.Names.ORDER_SYSTEM, Role.Names.COMPLIANCE_OFFICER})
     @Get(uri = "/screenings/{requestId}", produces = MediaType.APPLICATION_JSON)
     @Operation(summary = "The answer a screening request got, exactly as it was sent")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ScreeningResponse.class)))
     @ApiResponse(responseCode = "404", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    HttpResponse<byte[]> screening(@PathVariable String requestId) {
-        return HttpResponse.ok(records.response(requestId)).contentType(MediaType.APPLICATION_JSON_TYPE);
+    HttpResponse<byte[]> screening(@PathVariable String requestId, Authentication authentication) {
+        return HttpResponse.ok(records.response(requestId, Caller.of(authentication))).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
+    @Secured({Role.Names.ORDER_SYSTEM, Role.Names.COMPLIANCE_OFFICER, Role.Names.ADVISOR})
     @Get(uri = "/decisions/{decisionId}", produces = MediaType.APPLICATION_JSON)
     @Operation(summary = "Why an order got its verdict: each broken guardrail row in words, with workbook, sheet, row and rule id, "
             + "the rule-set version and checksum, the facts seen, and the audit entry")
     @ApiResponse(responseCode = "404", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    DecisionExplanation decision(@PathVariable String decisionId) {
-        return records.explain(decisionId);
+    DecisionExplanation decision(@PathVariable String decisionId, Authentication authentication) {
+        return records.explain(decisionId, Caller.of(authentication));
     }
 }

@@ -3,7 +3,10 @@ package trimtab.api.screening;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import trimtab.api.bookstore.HouseholdAdvisors;
 import trimtab.api.database.Transactions;
+import trimtab.api.security.Caller;
+import trimtab.api.security.Role;
 import trimtab.api.explain.ViolationView;
 import trimtab.api.web.ApiException;
 
@@ -11,29 +14,44 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 /** Reading back what screening recorded: a stored answer, and one decision explained. */
 @Singleton
 final class ScreeningRecords {
     private final Transactions transactions;
     private final ScreeningStore store;
+    private final HouseholdAdvisors advisors;
     private final JsonMapper json;
 
-    ScreeningRecords(Transactions transactions, ScreeningStore store, JsonMapper json) {
+    ScreeningRecords(Transactions transactions, ScreeningStore store, HouseholdAdvisors advisors, JsonMapper json) {
         this.transactions = transactions;
         this.store = store;
+        this.advisors = advisors;
         this.json = json;
     }
 
+    /**
+     * Whether the caller may read a screening or decision: compliance reads all; the order system what it sent
+     * itself; an advisor the decisions on their own households' accounts. Anything else is answered as unknown.
+     */
+    private boolean readable(ScreeningStore.Ownership owner, Caller caller) {
+        return caller.has(Role.COMPLIANCE_OFFICER)
+                || (caller.has(Role.ORDER_SYSTEM) && owner.clientId().equals(caller.username()))
+                || (owner.householdId() != null && caller.has(Role.ADVISOR) && advisors.visible(caller.households(), owner.householdId()));
+    }
+
     /** The response bytes stored for a request, exactly as first sent. */
-    byte[] response(String requestId) {
-        return transactions.read(c -> store.response(c, requestId))
+    byte[] response(String requestId, Caller caller) {
+        return transactions.read(c -> store.requestOwner(c, requestId).filter(owner -> readable(owner, caller)).isPresent()
+                        ? store.response(c, requestId) : Optional.<String>empty())
                 .map(text -> text.getBytes(StandardCharsets.UTF_8))
                 .orElseThrow(() -> ApiException.notFound("Screening request " + requestId));
     }
 
-    DecisionExplanation explain(String decisionId) {
-        ScreeningStore.DecisionRow row = transactions.read(c -> store.decision(c, decisionId))
+    DecisionExplanation explain(String decisionId, Caller caller) {
+        ScreeningStore.DecisionRow row = transactions.read(c -> store.decisionOwner(c, decisionId).filter(owner -> readable(owner, caller))
+                        .isPresent() ? store.decision(c, decisionId) : Optional.<ScreeningStore.DecisionRow>empty())
                 .orElseThrow(() -> ApiException.notFound("Decision " + decisionId));
         StoredDecision stored = read(row.explanation());
         List<String> reasons = stored.violations().stream()

@@ -100,6 +100,29 @@ final class ScreeningStore {
         }
     }
 
+    /** Who sent a screening request (the order system's username), and the household of a decision's account. */
+    record Ownership(String clientId, String householdId) {
+    }
+
+    Optional<Ownership> requestOwner(Connection connection, String requestId) throws SQLException {
+        return owner(connection, "SELECT client_id, NULL FROM screening_request WHERE request_id = ?", requestId);
+    }
+
+    Optional<Ownership> decisionOwner(Connection connection, String decisionId) throws SQLException {
+        return owner(connection, """
+                SELECT r.client_id, d.household_id FROM order_decision d JOIN screening_request r ON r.request_id = d.request_id
+                WHERE d.decision_id = ?""", decisionId);
+    }
+
+    private static Optional<Ownership> owner(Connection connection, String sql, String id) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, id);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? Optional.of(new Ownership(rs.getString(1), rs.getString(2))) : Optional.empty();
+            }
+        }
+    }
+
     /** True when the failure is the unique Idempotency-Key (or any duplicate key) refusing the request row. */
     static boolean isDuplicateKey(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {

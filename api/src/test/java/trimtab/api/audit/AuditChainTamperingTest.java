@@ -1,5 +1,6 @@
 package trimtab.api.audit;
 
+import trimtab.api.TestUsers;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -30,9 +31,14 @@ class AuditChainTamperingTest {
     @Client("/")
     HttpClient client;
 
+    @Inject
+    TestUsers users;
+
     @Test
     void theChainVerifiesTheDatabaseRefusesChangesAndAnAlteredRowIsNamed() {
-        // the installation's own entries (the shipped rule sets put in force) come first
+        // the officer who reads the chain exists before counting (creating a user is itself an audit entry)
+        users.token(TestUsers.OFFICER);
+        // the installation's own entries (the shipped rule sets put in force, the first users) come first
         long installed = trail.verify().headSeq();
         List<Long> first = trail.append(records("first", 3));
         List<Long> second = trail.append(records("second", 2));

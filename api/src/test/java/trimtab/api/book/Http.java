@@ -24,11 +24,11 @@ final class Http {
     }
 
     static MutableHttpRequest<String> put(String uri, String json) {
-        return HttpRequest.PUT(uri, json).contentType(MediaType.APPLICATION_JSON_TYPE).header("X-Trimtab-User", USER);
+        return HttpRequest.PUT(uri, json).contentType(MediaType.APPLICATION_JSON_TYPE).header("X-Test-User", USER);
     }
 
     static MutableHttpRequest<String> post(String uri, String json) {
-        return HttpRequest.POST(uri, json).contentType(MediaType.APPLICATION_JSON_TYPE).header("X-Trimtab-User", USER);
+        return HttpRequest.POST(uri, json).contentType(MediaType.APPLICATION_JSON_TYPE).header("X-Test-User", USER);
     }
 
     <T> T ok(MutableHttpRequest<?> request, Class<T> type) {

@@ -221,7 +221,7 @@ class PositionImportTest {
     }
 
     private static MutableHttpRequest<byte[]> csv(String uri, byte[] file) {
-        return HttpRequest.POST(uri, file).contentType(MediaType.of("text/csv")).header("X-Trimtab-User", "ops.lena");
+        return HttpRequest.POST(uri, file).contentType(MediaType.of("text/csv")).header("X-Test-User", "ops.lena");
     }
 
     private Problem refused(MutableHttpRequest<byte[]> request) {

@@ -1,5 +1,7 @@
 package trimtab.api.database;
 
+import io.micronaut.http.HttpRequest;
+import trimtab.api.TestUsers;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -46,11 +48,16 @@ class RestartKeepsDataTest {
             BookSnapshot read = context.getBean(BookSnapshots.class).load(demo.asOf(), HouseholdSelection.all());
             assertThat(read.households()).extracting(h -> h.id().value())
                     .containsExactlyElementsOf(demo.households().stream().map(h -> h.id().value()).sorted().toList());
+            TestUsers users = context.getBean(TestUsers.class);
+            // the administrator created on the first start can still log in: users are kept with the book
+            assertThat(users.login(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)).isNotBlank();
             try (HttpClient client = HttpClient.create(server.getURL())) {
-                ChainVerification chain = client.toBlocking().retrieve("/api/v1/audit/verify", ChainVerification.class);
+                ChainVerification chain = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/audit/verify")
+                        .bearerAuth(users.token(TestUsers.OFFICER)), ChainVerification.class);
                 assertThat(chain.intact()).isTrue();
-                // three entries for the shipped rule sets put in force on installation, then the test's own
-                assertThat(chain.headSeq()).isEqualTo(4);
+                // three entries for the shipped rule sets put in force on installation, the administrator created on
+                // the first start, the test's own, then the officer created to read the chain
+                assertThat(chain.headSeq()).isEqualTo(6);
             }
             assertThat(restartedPort).as("a new server process, not the old one").isPositive();
             assertThat(port).isPositive();

@@ -1,5 +1,6 @@
 package trimtab.api.demo;
 
+import trimtab.api.TestUsers;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
@@ -32,21 +33,35 @@ class DemoJourneyTest {
     @Client("/")
     HttpClient client;
 
+    @Inject
+    TestUsers users;
+
+    /** Logs in as a demo user, with the demo password the service printed at start. */
+    private String demoLogin(String username) {
+        return users.login(username, username + "-demo-pass");
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void aRebalanceOfTheDemoFirmFinishesAndABlockedTradeSaysWhichRowBlockedIt() throws InterruptedException {
-        List<Map<String, Object>> households = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/households"), LIST_OF_MAPS);
+        String ops = demoLogin("ops");
+        String advisor = demoLogin("adv01");
+        String officer = demoLogin("carol");
+        List<Map<String, Object>> households = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/households").bearerAuth(ops),
+                LIST_OF_MAPS);
         assertThat(households).hasSize(60);
+        List<Map<String, Object>> own = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/households").bearerAuth(advisor),
+                LIST_OF_MAPS);
+        assertThat(own).isNotEmpty().hasSizeLessThan(60).allSatisfy(h -> assertThat(h.get("advisorId")).isEqualTo("ADV-01"));
 
-        Map<String, Object> started = client.toBlocking().retrieve(HttpRequest.POST("/api/v1/runs", Map.of())
-                .header("X-Trimtab-User", "carol"), Map.class);
+        Map<String, Object> started = client.toBlocking().retrieve(HttpRequest.POST("/api/v1/runs", Map.of()).bearerAuth(ops), Map.class);
         String runId = (String) started.get("runId");
         Map<String, Object> run = started;
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         while (!"FINISHED".equals(run.get("status")) && Instant.now().isBefore(deadline)) {
             assertThat(run.get("status")).isIn("RUNNING", "FINISHED");
             Thread.sleep(250);
-            run = client.toBlocking().retrieve("/api/v1/runs/" + runId, Map.class);
+            run = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/runs/" + runId).bearerAuth(ops), Map.class);
         }
         assertThat(run.get("status")).isEqualTo("FINISHED");
         Map<String, Object> progress = (Map<String, Object>) run.get("progress");
@@ -55,10 +70,14 @@ class DemoJourneyTest {
         assertThat((Integer) summary.get("householdsTriggered")).isGreaterThanOrEqualTo(30);
         assertThat((Integer) summary.get("awaitingApproval")).isPositive();
 
+        // the advisor sees their own held trades, and reads why one is held
         List<Map<String, Object>> held = client.toBlocking().retrieve(
-                HttpRequest.GET("/api/v1/runs/" + runId + "/trades?verdict=REQUIRE_APPROVAL"), LIST_OF_MAPS);
+                HttpRequest.GET("/api/v1/runs/" + runId + "/trades?verdict=REQUIRE_APPROVAL").bearerAuth(advisor), LIST_OF_MAPS);
         assertThat(held).isNotEmpty();
-        Map<String, Object> why = client.toBlocking().retrieve("/api/v1/trades/" + held.get(0).get("tradeId") + "/why", Map.class);
+        List<Object> ownIds = own.stream().map(h -> h.get("householdId")).toList();
+        assertThat(held).allSatisfy(t -> assertThat(ownIds).contains(t.get("householdId")));
+        Map<String, Object> why = client.toBlocking().retrieve(
+                HttpRequest.GET("/api/v1/trades/" + held.get(0).get("tradeId") + "/why").bearerAuth(advisor), Map.class);
         assertThat(why.get("verdict")).isEqualTo("REQUIRE_APPROVAL");
         assertThat((String) why.get("summary")).isNotBlank();
         List<Map<String, Object>> violations = (List<Map<String, Object>>) why.get("violations");
@@ -71,7 +90,7 @@ class DemoJourneyTest {
             assertThat((String) explanation.get("sentence")).contains("rule " + v.get("ruleId"));
         });
 
-        Map<String, Object> chain = client.toBlocking().retrieve("/api/v1/audit/verify", Map.class);
+        Map<String, Object> chain = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/audit/verify").bearerAuth(officer), Map.class);
         assertThat(chain.get("intact")).isEqualTo(true);
     }
 }

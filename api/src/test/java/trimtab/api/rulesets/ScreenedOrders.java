@@ -33,7 +33,7 @@ public final class ScreenedOrders {
 
     public static Screened screen(HttpClient client, JsonMapper json, Transactions transactions, String clientId) {
         String body = client.toBlocking().retrieve(HttpRequest.POST("/api/v1/orders/screen?asOf=" + AS_OF, BODY)
-                .contentType(MediaType.APPLICATION_JSON_TYPE).header("X-Trimtab-User", clientId), String.class);
+                .contentType(MediaType.APPLICATION_JSON_TYPE).header("X-Test-User", clientId), String.class);
         ScreeningResponse response;
         try {
             response = json.readValue(body, ScreeningResponse.class);

@@ -40,6 +40,9 @@ class RunsHttpTest {
     private static final String AS_OF = "2026-11-24";
     private static final List<String> DEMO = List.of("H-1001", "H-1002", "H-1003", "H-1004", "H-1005");
     private static final List<String> SMALL = List.of("RUN-H1", "RUN-H2", "RUN-H3");
+    /** Two advisor users who both look after ADV-RUNS, the advisor of this test's households. */
+    private static final String ALICE = "adv-adv-runs.alice";
+    private static final String BOB = "adv-adv-runs.bob";
     private static String demoRun;
     private static String smallRun;
 
@@ -228,25 +231,26 @@ class RunsHttpTest {
         String passing = trades(run, "RUN-H3").get(0).tradeId();
 
         // a PASS trade needs no approval; a reason is required; the decision is APPROVED or REJECTED
-        assertThat(problem(HttpRequest.POST("/api/v1/trades/" + passing + "/approval", Map.of("decision", "APPROVED", "reason", "ok")))
+        assertThat(problem(HttpRequest.POST("/api/v1/trades/" + passing + "/approval", Map.of("decision", "APPROVED", "reason", "ok"))
+                .header("X-Test-User", ALICE))
                 .getStatus().getCode()).isEqualTo(HttpStatus.CONFLICT.getCode());
         HttpClientResponseException noReason = problem(HttpRequest.POST("/api/v1/trades/" + sell + "/approval",
-                Map.of("decision", "APPROVED")));
+                Map.of("decision", "APPROVED")).header("X-Test-User", ALICE));
         assertThat(noReason.getStatus().getCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY.getCode());
         assertThat(errors(noReason)).extracting(Problem.FieldError::path).containsExactly("$.reason");
         HttpClientResponseException badDecision = problem(HttpRequest.POST("/api/v1/trades/" + sell + "/approval",
-                Map.of("decision", "MAYBE", "reason", "not sure")));
+                Map.of("decision", "MAYBE", "reason", "not sure")).header("X-Test-User", ALICE));
         assertThat(errors(badDecision)).extracting(Problem.FieldError::path).containsExactly("$.decision");
 
         HttpResponse<ApprovalView> approved = client().exchange(HttpRequest.POST("/api/v1/trades/" + sell + "/approval",
-                Map.of("decision", "APPROVED", "reason", "client confirmed the rebalance by phone")).header("X-Trimtab-User", "alice"),
+                Map.of("decision", "APPROVED", "reason", "client confirmed the rebalance by phone")).header("X-Test-User", ALICE),
                 ApprovalView.class);
         assertThat(approved.getStatus().getCode()).isEqualTo(HttpStatus.CREATED.getCode());
-        assertThat(approved.body().decidedBy()).isEqualTo("alice");
+        assertThat(approved.body().decidedBy()).isEqualTo(ALICE);
         assertThat(problem(HttpRequest.POST("/api/v1/trades/" + sell + "/approval", Map.of("decision", "REJECTED", "reason", "changed my mind"))
-                .header("X-Trimtab-User", "bob")).getStatus().getCode()).isEqualTo(HttpStatus.CONFLICT.getCode());
+                .header("X-Test-User", BOB)).getStatus().getCode()).isEqualTo(HttpStatus.CONFLICT.getCode());
         client().exchange(HttpRequest.POST("/api/v1/trades/" + buy + "/approval",
-                Map.of("decision", "REJECTED", "reason", "keep the cash until the client's tax review")).header("X-Trimtab-User", "alice"));
+                Map.of("decision", "REJECTED", "reason", "keep the cash until the client's tax review")).header("X-Test-User", ALICE));
 
         assertThat(trades(run, "RUN-H2")).extracting(t -> t.approval().state() + " " + t.tradable())
                 .containsExactly("APPROVED true", "REJECTED false");
@@ -274,7 +278,7 @@ class RunsHttpTest {
         List<AuditEntry> entries = client().retrieve(HttpRequest.GET("/api/v1/audit/entries?type=TRADE_APPROVAL&limit=1000"),
                 Argument.listOf(AuditEntry.class));
         assertThat(entries).filteredOn(e -> e.subject().equals(sell)).singleElement().satisfies(e -> {
-            assertThat(e.actor()).isEqualTo("alice");
+            assertThat(e.actor()).isEqualTo(ALICE);
             assertThat(e.payload()).contains("client confirmed the rebalance by phone");
             assertThat(e.ruleSets()).startsWith("TRIGGERS:1:");
         });
@@ -307,7 +311,8 @@ class RunsHttpTest {
         List<RunViews.TradeRow> trades = trades(run, "RUN-H2");
         assertThat(trades).hasSize(2).allSatisfy(t -> assertThat(t.tradable()).isFalse());
         assertThat(problem(HttpRequest.POST("/api/v1/trades/" + trades.get(0).tradeId() + "/approval",
-                Map.of("decision", "APPROVED", "reason", "fine"))).getStatus().getCode()).isEqualTo(HttpStatus.CONFLICT.getCode());
+                Map.of("decision", "APPROVED", "reason", "fine")).header("X-Test-User", ALICE)).getStatus().getCode())
+                .isEqualTo(HttpStatus.CONFLICT.getCode());
         assertThat(problem(HttpRequest.GET("/api/v1/runs/" + run + "/orders.csv")).getStatus().getCode()).isEqualTo(HttpStatus.CONFLICT.getCode());
     }
 
@@ -321,13 +326,13 @@ class RunsHttpTest {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
-            for (String user : List.of("dave", "erin")) {
+            for (String user : List.of("adv-adv-12.dave", "adv-adv-12.erin")) {
                 statuses.add(pool.submit(() -> {
                     start.await();
                     try {
                         return client().exchange(HttpRequest.POST("/api/v1/trades/" + trade + "/approval",
                                 Map.of("decision", "APPROVED", "reason", user + " reviewed the estate documents"))
-                                .header("X-Trimtab-User", user)).getStatus().getCode();
+                                .header("X-Test-User", user)).getStatus().getCode();
                     } catch (HttpClientResponseException e) {
                         return e.getStatus().getCode();
                     }
@@ -357,7 +362,8 @@ class RunsHttpTest {
                 "/api/v1/trades/nope/why")) {
             assertThat(problem(HttpRequest.GET(path)).getStatus().getCode()).as(path).isEqualTo(HttpStatus.NOT_FOUND.getCode());
         }
-        assertThat(problem(HttpRequest.POST("/api/v1/trades/nope/approval", Map.of("decision", "APPROVED", "reason", "x"))).getStatus().getCode())
+        assertThat(problem(HttpRequest.POST("/api/v1/trades/nope/approval", Map.of("decision", "APPROVED", "reason", "x"))
+                .header("X-Test-User", ALICE)).getStatus().getCode())
                 .isEqualTo(HttpStatus.NOT_FOUND.getCode());
     }
 
@@ -397,7 +403,7 @@ class RunsHttpTest {
         if (demoRun == null) {
             TestBooks.load(transactions, writer, TestBooks.demo());
             HttpResponse<RunViews.RunAccepted> accepted = client().exchange(HttpRequest.POST("/api/v1/runs",
-                    Map.of("households", DEMO, "asOf", AS_OF)).header("X-Trimtab-User", "carol"), RunViews.RunAccepted.class);
+                    Map.of("households", DEMO, "asOf", AS_OF)).header("X-Test-User", "ops-carol"), RunViews.RunAccepted.class);
             assertThat(accepted.getStatus().getCode()).isEqualTo(HttpStatus.ACCEPTED.getCode());
             assertThat(accepted.body().status()).isEqualTo(RunStatus.RUNNING);
             assertThat(accepted.body().householdsTotal()).isEqualTo(5);

@@ -22,7 +22,7 @@ final class ScreeningHttp {
     static HttpResponse<String> screen(HttpClient client, String query, String key, String body) {
         MutableHttpRequest<String> request = HttpRequest.POST("/api/v1/orders/screen" + query, body)
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
-                .header("X-Trimtab-User", CLIENT);
+                .header("X-Test-User", CLIENT);
         if (key != null) {
             request.header("Idempotency-Key", key);
         }

@@ -1,11 +1,14 @@
 package trimtab.api.rulesets.activation;
 
+import trimtab.api.security.Role;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import trimtab.api.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
@@ -18,13 +21,13 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import trimtab.api.run.JsonBodies;
-import trimtab.api.web.Actor;
 import trimtab.api.web.Problem;
 
 import java.net.URI;
 
 /** Four-eyes approval, activation and rollback of rule-set versions. */
 @Controller("/api/v1/rule-sets/{table}")
+@Secured(Role.Names.COMPLIANCE_OFFICER)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Rule-set lifecycle")
 final class LifecycleController {
@@ -40,20 +43,19 @@ final class LifecycleController {
 
     @Post(uri = "/versions/{version}/approval", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @Operation(summary = "A second compliance officer approves an uploaded version for activation (four eyes)",
-            description = "The approver (X-Trimtab-User) must be named and must not be the uploader. The APPROVED event and its "
+            description = "The approver must not be the uploader (four eyes compares user ids). The APPROVED event and its "
                     + "RULE_SET_APPROVED audit entry are written in one transaction.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = LifecycleRequests.Reason.class)))
     @ApiResponse(responseCode = "201", description = "approved", content = @Content(schema = @Schema(implementation = LifecycleViews.Approval.class)))
     @ApiResponse(responseCode = "400", description = "unreadable body or unknown field", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "403", description = "no named approver (X-Trimtab-User missing)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "404", description = "unknown table or version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "409", description = "the approver uploaded it, it is already approved, or it is or was in force", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "422", description = "no reason, or one over 1,000 characters", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     HttpResponse<LifecycleViews.Approval> approve(@Parameter(description = "triggers, tax-policy or guardrails") @PathVariable String table,
                                                   @PathVariable int version, @Body @Nullable String body,
-                                                  @Header(Actor.HEADER) @Nullable String user) {
+                                                  Authentication authentication) {
         LifecycleRequests.Reason request = bodies.read(body, LifecycleRequests.Reason.class, LifecycleRequests.Reason.EMPTY);
-        LifecycleViews.Approval approval = lifecycle.approve(RuleSetTable.of(table), version, request.reason(), Actor.from(user));
+        LifecycleViews.Approval approval = lifecycle.approve(RuleSetTable.of(table), version, request.reason(), Caller.of(authentication).actor());
         return HttpResponse.created(approval, URI.create("/api/v1/rule-sets/" + table + "/versions/" + version));
     }
 
@@ -65,14 +67,13 @@ final class LifecycleController {
                     + "decision records the version that made it. Answers with what this instance enforces now.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = LifecycleRequests.Reason.class)))
     @ApiResponse(responseCode = "200", description = "in force", content = @Content(schema = @Schema(implementation = LifecycleViews.Activation.class)))
-    @ApiResponse(responseCode = "403", description = "no named officer (X-Trimtab-User missing)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "404", description = "unknown table or version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "409", description = "not approved, already in force, or in force before (roll back to it instead)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "422", description = "no reason, or the workbook does not compile", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     LifecycleViews.Activation activate(@PathVariable String table, @PathVariable int version, @Body @Nullable String body,
-                                       @Header(Actor.HEADER) @Nullable String user) {
+                                       Authentication authentication) {
         LifecycleRequests.Reason request = bodies.read(body, LifecycleRequests.Reason.class, LifecycleRequests.Reason.EMPTY);
-        return lifecycle.activate(RuleSetTable.of(table), version, request.reason(), Actor.from(user));
+        return lifecycle.activate(RuleSetTable.of(table), version, request.reason(), Caller.of(authentication).actor());
     }
 
     @Post(uri = "/rollback", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
@@ -82,12 +83,11 @@ final class LifecycleController {
                     + "a RULE_SET_ROLLED_BACK audit entry (actor, reason, replaced and restored versions) are written in one transaction.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = LifecycleRequests.Rollback.class)))
     @ApiResponse(responseCode = "200", description = "in force", content = @Content(schema = @Schema(implementation = LifecycleViews.Activation.class)))
-    @ApiResponse(responseCode = "403", description = "no named officer (X-Trimtab-User missing)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "404", description = "unknown table", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "409", description = "the version is in force, or never was", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "422", description = "no version or reason, a version that does not exist, or a workbook that does not compile", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    LifecycleViews.Activation rollback(@PathVariable String table, @Body @Nullable String body, @Header(Actor.HEADER) @Nullable String user) {
+    LifecycleViews.Activation rollback(@PathVariable String table, @Body @Nullable String body, Authentication authentication) {
         LifecycleRequests.Rollback request = bodies.read(body, LifecycleRequests.Rollback.class, LifecycleRequests.Rollback.EMPTY);
-        return lifecycle.rollback(RuleSetTable.of(table), request, Actor.from(user));
+        return lifecycle.rollback(RuleSetTable.of(table), request, Caller.of(authentication).actor());
     }
 }

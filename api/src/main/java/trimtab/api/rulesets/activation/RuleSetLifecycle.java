@@ -41,10 +41,9 @@ import java.util.Optional;
  * unable to swap. After the commit this instance swaps at once; requests already running finish on the rule sets
  * they took when they started, and the other instances swap within their poll interval.
  *
- * <p>Who may do what, until authentication exists (the acting user is the {@code X-Trimtab-User} header):
+ * <p>Who may do what (every step is a compliance officer's, authenticated; the acting user is their username, a
+ * permanent id that is never reused, so four eyes compares user ids):
  * <ul>
- * <li>every step needs a named person: an anonymous caller (or one calling itself the service) is refused with
- *     403, because four eyes compares names and an unnamed approval names no one;</li>
  * <li>approval: not by the uploader (409), once per version, never for a version that was in force already;</li>
  * <li>activation: only an approved version never in force before;</li>
  * <li>rollback: only to a version that was in force before, by any named officer without a second approval: that
@@ -88,7 +87,6 @@ public final class RuleSetLifecycle {
 
     /** The second officer's approval of an uploaded version. */
     public LifecycleViews.Approval approve(TableKind kind, int version, String reason, Actor approver) {
-        requireNamed(approver, "approve a rule-set version");
         String why = reason(reason);
         return transactions.write(connection -> {
             History history = history(connection, kind, version, true)
@@ -103,7 +101,8 @@ public final class RuleSetLifecycle {
                 throw conflict("already-approved", describe(kind, version) + " was already approved by " + approved.get().actor()
                         + " on " + approved.get().occurredAt() + "; activate it");
             }
-            if (stored.uploadedBy().equalsIgnoreCase(approver.name())) {
+            // four eyes compares user ids (usernames are permanent and never reused)
+            if (stored.uploadedBy().equals(approver.name())) {
                 throw conflict("four-eyes", approver.name() + " uploaded " + describe(kind, version)
                         + " and cannot also approve it: a second compliance officer must");
             }
@@ -120,7 +119,6 @@ public final class RuleSetLifecycle {
 
     /** Puts an approved version, never in force before, in force. */
     public LifecycleViews.Activation activate(TableKind kind, int version, String reason, Actor actor) {
-        requireNamed(actor, "activate a rule-set version");
         String why = reason(reason);
         History before = transactions.read(connection -> history(connection, kind, version, false))
                 .orElseThrow(() -> ApiException.notFound(describe(kind, version)));
@@ -131,7 +129,6 @@ public final class RuleSetLifecycle {
 
     /** Puts back in force a version that was in force before. */
     public LifecycleViews.Activation rollback(TableKind kind, LifecycleRequests.Rollback request, Actor actor) {
-        requireNamed(actor, "roll back a rule-set table");
         if (request.version() == null) {
             throw ApiException.invalid("$.version", "name the version to put back in force");
         }
@@ -251,17 +248,6 @@ public final class RuleSetLifecycle {
                 RulesInForce.recorded(version), stored.sha256(), write(step)))).get(0);
     }
 
-    /**
-     * Four eyes compares names: without one (the header left out) there is no second person to speak of, and the
-     * service's own name is reserved for what it does itself (installing the shipped workbooks).
-     */
-    private static void requireNamed(Actor actor, String what) {
-        if (actor.name().equalsIgnoreCase(Actor.ANONYMOUS.name()) || actor.name().equalsIgnoreCase(Actor.SERVICE.name())) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "named-officer-required", "only a named compliance officer may " + what
-                    + ": send your name in the " + Actor.HEADER + " header" + (actor.name().equalsIgnoreCase(Actor.SERVICE.name())
-                    ? " ('" + Actor.SERVICE.name() + "' is the service itself)" : ""), List.of());
-        }
-    }
 
     private static String reason(String reason) {
         if (reason == null || reason.isBlank()) {

@@ -1,5 +1,7 @@
 package trimtab.api.rulesets.review;
 
+import trimtab.api.security.Role;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -36,6 +38,7 @@ import java.util.Optional;
 
 /** Reading rule-set versions: what is in force, every version's particulars, its bytes, its rules, a diff, its validation. */
 @Controller("/api/v1/rule-sets")
+@Secured(Role.Names.COMPLIANCE_OFFICER)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Rule sets")
 final class RuleSetReviewController {

@@ -1,10 +1,13 @@
 package trimtab.api.rulesets.shadow;
 
+import trimtab.api.security.Role;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import trimtab.api.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
@@ -18,11 +21,11 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import trimtab.api.rulesets.activation.RuleSetTable;
 import trimtab.api.run.JsonBodies;
-import trimtab.api.web.Actor;
 import trimtab.api.web.Problem;
 
 /** Shadow runs of candidate rule-set versions. */
 @Controller("/api/v1/rule-sets/{table}/versions/{version}/shadow")
+@Secured(Role.Names.COMPLIANCE_OFFICER)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Rule-set lifecycle")
 final class ShadowController {
@@ -49,8 +52,8 @@ final class ShadowController {
     @ApiResponse(responseCode = "404", description = "unknown table or version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "422", description = "an unknown or repeated household, or no market data as of the date", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     ShadowViews.ShadowReport shadow(@Parameter(description = "triggers, tax-policy or guardrails") @PathVariable String table,
-                                    @PathVariable int version, @Body @Nullable String body, @Header(Actor.HEADER) @Nullable String user) {
+                                    @PathVariable int version, @Body @Nullable String body, Authentication authentication) {
         ShadowRequest request = bodies.read(body, ShadowRequest.class, ShadowRequest.DEFAULTS);
-        return shadowRuns.run(RuleSetTable.of(table), version, request, Actor.from(user));
+        return shadowRuns.run(RuleSetTable.of(table), version, request, Caller.of(authentication).actor());
     }
 }

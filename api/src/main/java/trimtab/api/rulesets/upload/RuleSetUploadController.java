@@ -1,5 +1,9 @@
 package trimtab.api.rulesets.upload;
 
+import trimtab.api.security.Role;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import trimtab.api.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -23,7 +27,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import trimtab.api.web.Actor;
 import trimtab.api.web.Problem;
 import trimtab.api.web.Problems;
 import trimtab.engine.rules.TableKind;
@@ -36,6 +39,7 @@ import java.io.UncheckedIOException;
  * "comment"), or as a raw body with the name and comment beside it.
  */
 @Controller("/api/v1/rule-sets")
+@Secured(Role.Names.COMPLIANCE_OFFICER)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Rule sets")
 final class RuleSetUploadController {
@@ -69,8 +73,7 @@ final class RuleSetUploadController {
                     @Parameter(name = "fileName", in = ParameterIn.QUERY, schema = @Schema(type = "string"), description = "raw body only: the file's name, ending .xlsx"
                             + " or .csv (default: the table's, e.g. guardrails.drl.xlsx)"),
                     @Parameter(name = "comment", in = ParameterIn.QUERY, schema = @Schema(type = "string"), description = "raw body only: what changed and why"),
-                    @Parameter(name = COMMENT_HEADER, in = ParameterIn.HEADER, schema = @Schema(type = "string"), description = "raw body only: the comment, if not in the query"),
-                    @Parameter(name = Actor.HEADER, in = ParameterIn.HEADER, schema = @Schema(type = "string"), description = "who uploads (recorded in the audit trail)")})
+                    @Parameter(name = COMMENT_HEADER, in = ParameterIn.HEADER, schema = @Schema(type = "string"), description = "raw body only: the comment, if not in the query")})
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = UploadForm.class)),
             @Content(mediaType = WorkbookUploads.XLSX, schema = @Schema(type = "string", format = "binary")),
@@ -87,11 +90,11 @@ final class RuleSetUploadController {
     HttpResponse<UploadReceipt> uploadForm(@Parameter(description = "triggers, tax-policy or guardrails") @PathVariable String table,
                                            @Parameter(hidden = true) @Nullable @Part("file") CompletedFileUpload file,
                                            @Parameter(hidden = true) @Nullable @Part("comment") String comment,
-                                           @Parameter(hidden = true) @Nullable @Header(Actor.HEADER) String user) {
+                                           Authentication authentication) {
         TableKind kind = RuleSetTables.kind(table);
         UploadedFile uploaded = file == null ? new UploadedFile(null, null, null)
                 : new UploadedFile(file.getFilename(), bytes(file), file.getContentType().map(MediaType::toString).orElse(null));
-        return created(uploads.upload(kind, uploaded, comment, Actor.from(user)));
+        return created(uploads.upload(kind, uploaded, comment, Caller.of(authentication).actor()));
     }
 
     /** The same upload with the file as the raw body; documented with the form upload (OpenAPI has one POST per path). */
@@ -106,11 +109,11 @@ final class RuleSetUploadController {
                                            @Nullable @QueryValue String comment,
                                            @Nullable @Header(COMMENT_HEADER) String commentHeader,
                                            @Nullable @Header(HttpHeaders.CONTENT_TYPE) String contentType,
-                                           @Nullable @Header(Actor.HEADER) String user) {
+                                           Authentication authentication) {
         TableKind kind = RuleSetTables.kind(table);
         String why = comment != null && !comment.isBlank() ? comment : commentHeader;
         return created(uploads.upload(kind, new UploadedFile(fileName, body == null ? new byte[0] : body, contentType), why,
-                Actor.from(user)));
+                Caller.of(authentication).actor()));
     }
 
     private static HttpResponse<UploadReceipt> created(UploadReceipt receipt) {

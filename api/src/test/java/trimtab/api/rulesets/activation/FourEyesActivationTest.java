@@ -1,5 +1,6 @@
 package trimtab.api.rulesets.activation;
 
+import trimtab.api.TestUsers;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -85,17 +86,17 @@ class FourEyesActivationTest {
         Screened underVersion1 = screen();
         assertThat(underVersion1).isEqualTo(new Screened("PASS", "", 1, 1, shippedSha));
 
-        // the uploader cannot be the second pair of eyes, whatever the case of the name
-        Answer byUploader = http.post(GUARDRAILS + "/versions/2/approval", "{\"reason\": \"looks right to me\"}", "Uma");
+        // the uploader cannot be the second pair of eyes: four eyes compares user ids
+        Answer byUploader = http.post(GUARDRAILS + "/versions/2/approval", "{\"reason\": \"looks right to me\"}", "uma");
         assertThat(byUploader.status()).isEqualTo(409);
         assertThat(byUploader.contentType()).isEqualTo("application/problem+json");
         assertThat(byUploader.json()).containsEntry("type", "/problems/four-eyes")
-                .containsEntry("detail", "Uma uploaded guardrails version 2 and cannot also approve it: a second compliance officer must");
+                .containsEntry("detail", "uma uploaded guardrails version 2 and cannot also approve it: a second compliance officer must");
 
-        // nobody named: no second person to speak of
-        Answer anonymous = http.post(GUARDRAILS + "/versions/2/approval", "{\"reason\": \"fine\"}", null);
-        assertThat(anonymous.status()).isEqualTo(403);
-        assertThat(anonymous.json()).containsEntry("type", "/problems/named-officer-required");
+        // nobody logged in: no second person to speak of
+        Answer anonymous = http.postAnonymous(GUARDRAILS + "/versions/2/approval", "{\"reason\": \"fine\"}");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.contentType()).isEqualTo("application/problem+json");
 
         // not approved yet: cannot be activated
         Answer early = http.post(GUARDRAILS + "/versions/2/activation", "{\"reason\": \"urgent\"}", "olga");
@@ -173,7 +174,9 @@ class FourEyesActivationTest {
         assertThat(unknown.status()).isEqualTo(422);
         assertThat(unknown.body()).contains("\"path\":\"$.version\"", "guardrails version 999 does not exist");
         assertThat(http.post(GUARDRAILS + "/rollback", "{\"reason\": \"which?\"}", "rita").body()).contains("\"path\":\"$.version\"");
-        assertThat(http.post(GUARDRAILS + "/rollback", "{\"version\": 1, \"reason\": \"x\"}", null).status()).isEqualTo(403);
+        assertThat(http.postAnonymous(GUARDRAILS + "/rollback", "{\"version\": 1, \"reason\": \"x\"}").status()).isEqualTo(401);
+        assertThat(http.post(GUARDRAILS + "/rollback", "{\"version\": 1, \"reason\": \"x\"}", TestUsers.advisor("ADV-7")).status())
+                .as("an advisor is not a compliance officer").isEqualTo(403);
         assertThat(events(version)).isEmpty();
     }
 
@@ -194,7 +197,8 @@ class FourEyesActivationTest {
         assertThat(http.post("/api/v1/rule-sets/limits/versions/1/approval", "{\"reason\": \"ok\"}", "olga").status()).isEqualTo(404);
         assertThat(http.post(GUARDRAILS + "/versions/999/approval", "{\"reason\": \"ok\"}", "olga").status()).isEqualTo(404);
         assertThat(http.post(GUARDRAILS + "/versions/999/activation", "{\"reason\": \"ok\"}", "olga").status()).isEqualTo(404);
-        assertThat(http.post(approval, "{\"reason\": \"ok\"}", "trimtab").status()).as("the service's own name").isEqualTo(403);
+        assertThat(http.post(approval, "{\"reason\": \"ok\"}", TestUsers.OPERATIONS).status()).as("operations is not compliance")
+                .isEqualTo(403);
         assertThat(events(version)).isEmpty();
     }
 

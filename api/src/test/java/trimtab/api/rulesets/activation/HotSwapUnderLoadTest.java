@@ -186,7 +186,7 @@ class HotSwapUnderLoadTest {
         try {
             HttpResponse<String> response = client.toBlocking().exchange(HttpRequest.POST("/api/v1/orders/screen?asOf="
                     + ScreenedOrders.AS_OF, ScreenedOrders.BODY).contentType(MediaType.APPLICATION_JSON_TYPE)
-                    .header("X-Trimtab-User", clientId), String.class);
+                    .header("X-Test-User", clientId), String.class);
             return response.code();
         } catch (HttpClientResponseException e) {
             return e.code();

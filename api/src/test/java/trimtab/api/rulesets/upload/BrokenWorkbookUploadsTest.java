@@ -325,7 +325,7 @@ class BrokenWorkbookUploadsTest {
         TestBooks.load(transactions, writer, TestBooks.demo());
         HttpResponse<String> screened = http.exchange(HttpRequest.POST("/api/v1/orders/screen?asOf=2026-11-24", """
                         {"orders": [{"orderId": "O-1", "accountId": "ACC-1001-TX", "symbol": "VTI", "side": "BUY", "quantity": 10}]}""")
-                .contentType(MediaType.APPLICATION_JSON_TYPE).header("X-Trimtab-User", "oms-upload-test")
+                .contentType(MediaType.APPLICATION_JSON_TYPE).header("X-Test-User", "oms-upload-test")
                 .header("Idempotency-Key", "upload-test-" + UUID.randomUUID()));
         assertThat(screened.code()).as(body(screened)).isEqualTo(200);
         Map<?, ?> ruleSet = (Map<?, ?>) http.read(screened, Map.class).get("ruleSet");

@@ -49,13 +49,13 @@ final class RuleSetHttp {
             body.addPart("comment", comment);
         }
         return exchange(HttpRequest.POST("/api/v1/rule-sets/" + table + "/versions", body.build())
-                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).header("X-Trimtab-User", OFFICER));
+                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).header("X-Test-User", OFFICER));
     }
 
     /** Posts a workbook as the raw body, the comment in a header. */
     HttpResponse<String> uploadRaw(String table, String query, String contentType, byte[] bytes, String comment) {
         MutableHttpRequest<byte[]> request = HttpRequest.POST("/api/v1/rule-sets/" + table + "/versions" + query, bytes)
-                .contentType(contentType).header("X-Trimtab-User", OFFICER);
+                .contentType(contentType).header("X-Test-User", OFFICER);
         if (comment != null) {
             request.header("X-Trimtab-Comment", comment);
         }
