@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import trimtab.api.TestUsers;
 import trimtab.api.database.Transactions;
 
 import java.sql.Connection;
@@ -162,6 +163,21 @@ class DashboardTest {
 
         assertThat(e.getStatus().getCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY.getCode());
         assertThat((String) e.getResponse().getBody(String.class).orElseThrow()).contains("from (2037-03-31) must not be after to (2037-03-01)");
+    }
+
+    @Test
+    void onlyComplianceAndOperationsSeeTheDashboard() {
+        assertThat(http.toBlocking().exchange(HttpRequest.GET(PERIOD).header("X-Test-User", "officer-dash")).getStatus().getCode())
+                .isEqualTo(200);
+        assertThat(status(HttpRequest.GET(PERIOD).header("X-Test-User", TestUsers.advisor("ADV-DASH")))).isEqualTo(403);
+        assertThat(status(HttpRequest.GET(PERIOD).header("X-Test-User", TestUsers.ORDER_SYSTEM))).isEqualTo(403);
+        assertThat(status(HttpRequest.GET(PERIOD).header("X-Test-User", TestUsers.ADMIN))).isEqualTo(403);
+        assertThat(status(HttpRequest.GET(PERIOD).header("X-Test-Anonymous", "yes"))).isEqualTo(401);
+    }
+
+    private int status(HttpRequest<?> request) {
+        return catchThrowableOfType(HttpClientResponseException.class, () -> http.toBlocking().exchange(request))
+                .getStatus().getCode();
     }
 
     private static String run(Connection c, String started, String finished, int households, boolean dry) throws SQLException {
