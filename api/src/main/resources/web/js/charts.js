@@ -29,7 +29,7 @@ export function bandPts(c) {
 /** One row per asset class, worst first: a shaded band around the target and a bar for the drift (red outside). */
 export function driftChart(portfolio) {
   const classes = portfolio.classes || [];
-  const rowH = 26, left = 170, right = 90, width = 640, top = 22;
+  const rowH = 28, left = 150, right = 84, width = 540, top = 22;
   const height = top + rowH * classes.length + 8;
   const extent = Math.max(1, ...classes.map(c => Math.abs(Number(c.driftPts))), ...classes.map(c => bandPts(c) || 0)) * 1.15;
   const plot = width - left - right;

@@ -9,26 +9,31 @@ import { ruleSetsPage, versionPage } from './pages/rulesets.js';
 import { auditPage } from './pages/audit.js';
 import { dashboardPage } from './pages/dashboard.js';
 
-const ADVISOR = ['ADVISOR', 'ADMIN'];
-const COMPLIANCE = ['COMPLIANCE_OFFICER', 'ADMIN'];
-const FIRM = ['COMPLIANCE_OFFICER', 'OPERATIONS', 'ADMIN'];
-const RUNS = ['ADVISOR', 'OPERATIONS', 'ADMIN', 'COMPLIANCE_OFFICER'];
+// the roles the API lets read each page's data (see the @Secured of the controllers behind them)
+const HOUSEHOLDS = ['ADVISOR', 'OPERATIONS', 'COMPLIANCE_OFFICER'];
+const WHY = ['ADVISOR', 'COMPLIANCE_OFFICER'];
+const COMPLIANCE = ['COMPLIANCE_OFFICER'];
+const FIRM = ['COMPLIANCE_OFFICER', 'OPERATIONS'];
+const RUNS = ['ADVISOR', 'OPERATIONS', 'COMPLIANCE_OFFICER'];
 
 const routes = [
   { pattern: /^\/login$/, page: loginPage, open: true },
-  { pattern: /^\/households$/, page: householdsPage, roles: [...ADVISOR, ...FIRM] },
-  { pattern: /^\/runs\/([^/]+)\/households\/([^/]+)$/, page: householdPage, roles: [...ADVISOR, ...FIRM] },
-  { pattern: /^\/trades\/([^/]+)$/, page: whyPage, roles: [...ADVISOR, ...FIRM] },
+  { pattern: /^\/households$/, page: householdsPage, roles: HOUSEHOLDS },
+  { pattern: /^\/runs\/([^/]+)\/households\/([^/]+)$/, page: householdPage, roles: HOUSEHOLDS },
+  { pattern: /^\/trades\/([^/]+)$/, page: whyPage, roles: WHY },
   { pattern: /^\/runs$/, page: runsPage, roles: RUNS },
   { pattern: /^\/runs\/([^/]+)$/, page: runPage, roles: RUNS },
   { pattern: /^\/rule-sets$/, page: ruleSetsPage, roles: COMPLIANCE },
   { pattern: /^\/rule-sets\/([^/]+)\/versions\/(\d+)$/, page: versionPage, roles: COMPLIANCE },
   { pattern: /^\/audit$/, page: auditPage, roles: COMPLIANCE },
-  { pattern: /^\/dashboard$/, page: dashboardPage, roles: FIRM }
+  { pattern: /^\/dashboard$/, page: dashboardPage, roles: FIRM },
+  { pattern: /^\/nothing$/, page: async () => show(h('h1', {}, 'No pages for your role'),
+      h('p', {}, 'These pages are for advisors, compliance officers and operations. Administrators manage users through the API '
+        + '(/api/v1/users, described in the OpenAPI document at /swagger/).')) }
 ];
 
 const menu = [
-  { href: '#/households', text: 'Households', roles: [...ADVISOR, ...FIRM] },
+  { href: '#/households', text: 'Households', roles: HOUSEHOLDS },
   { href: '#/runs', text: 'Runs', roles: RUNS },
   { href: '#/rule-sets', text: 'Rule sets', roles: COMPLIANCE },
   { href: '#/audit', text: 'Audit trail', roles: COMPLIANCE },
@@ -38,8 +43,8 @@ const menu = [
 function home() {
   if (hasRole('ADVISOR')) return '#/households';
   if (hasRole('COMPLIANCE_OFFICER')) return '#/rule-sets';
-  if (hasRole('OPERATIONS', 'ADMIN')) return '#/dashboard';
-  return '#/households';
+  if (hasRole('OPERATIONS')) return '#/dashboard';
+  return '#/nothing';
 }
 
 function renderChrome(path) {

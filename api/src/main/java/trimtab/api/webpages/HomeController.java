@@ -9,7 +9,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 
 import java.net.URI;
 
-/** The root of the service and /app lead to the web pages; they are open (their data is not). */
+/** The root of the service leads to the web pages; they are open (their data is not). */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Hidden
@@ -18,11 +18,6 @@ final class HomeController {
 
     @Get
     HttpResponse<?> root() {
-        return HttpResponse.seeOther(PAGES);
-    }
-
-    @Get("/app")
-    HttpResponse<?> app() {
         return HttpResponse.seeOther(PAGES);
     }
 }

@@ -40,18 +40,22 @@ export async function householdsPage(params) {
     households.length ? h('div', { class: 'grid' }, households.map(card)) : h('p', {}, 'No households.'));
 }
 
+function title(x) {
+  return x.name && x.name !== x.householdId ? x.householdId + ' · ' + x.name : x.householdId;
+}
+
 function card(x) {
   const run = x.latestRun;
   const link = run ? '#/runs/' + encodeURIComponent(run.runId) + '/households/' + encodeURIComponent(x.householdId) : null;
   return h('section', { class: 'card household', 'data-household': x.householdId, 'aria-labelledby': 'hh-' + x.householdId },
-    h('h2', { id: 'hh-' + x.householdId }, link ? h('a', { href: link }, x.householdId + ' · ' + x.name) : x.householdId + ' · ' + x.name),
+    h('h2', { id: 'hh-' + x.householdId }, link ? h('a', { href: link }, title(x)) : title(x)),
     run ? h('p', {},
       h('strong', {}, decisionWords(run.decision)), ` on ${run.asOf}. `,
       `Largest drift ${number(x.worstDriftPts)} points; ${x.outsideBand} class${x.outsideBand === 1 ? '' : 'es'} outside ${x.outsideBand === 1 ? 'its band' : 'their bands'}. `,
       `${run.tradeCount} trade${run.tradeCount === 1 ? '' : 's'} proposed`, run.blockedCount ? `, ${run.blockedCount} blocked.` : '.')
       : h('p', { class: 'muted' }, 'No run has looked at this household yet.'),
     run && run.error ? h('p', { class: 'error' }, run.error) : null,
-    x.drift.map(p => h('figure', { style: 'margin:0' }, h('figcaption', { class: 'muted' }, p.scope + (p.model ? ' · model ' + p.model : '')), driftChart(p))));
+    x.drift.map(p => h('figure', {}, h('figcaption', { class: 'muted' }, p.scope + (p.model ? ' · model ' + p.model : '')), driftChart(p))));
 }
 
 /** One household in one run: accounts, drift, trigger hits, proposed and blocked trades with their verdicts. */
@@ -77,7 +81,7 @@ export async function householdPage(runId, householdId) {
         'aria-label': `Why: ${t.side} ${t.symbol} in ${t.accountId}` }, t.verdict === 'BLOCK' ? 'Why blocked?' : 'Why?') }
   ];
   show(
-    h('h1', {}, `${detail.householdId}${book ? ' · ' + book.name : ''}`),
+    h('h1', {}, book ? title(book) : detail.householdId),
     h('p', { class: 'lead' }, h('strong', {}, decisionWords(detail.decision)), '. ', COURSES[detail.course] || detail.course,
       detail.heldBy.length ? ' Held by ' + detail.heldBy.join(', ') + '.' : ''),
     h('p', { class: 'muted' }, 'Run ', h('a', { href: '#/runs/' + encodeURIComponent(runId) }, runId), '. ',

@@ -3,6 +3,11 @@ import { h, show, loading, errorBox, money, table, when, field } from '../ui.js'
 import { decisionWords } from './households.js';
 
 const STATUS = { RUNNING: 'running', FINISHED: 'finished', FAILED: 'failed' };
+const COUNTED = { PASS: 'passed', WARN: 'passed with a warning', REQUIRE_APPROVAL: 'need approval', BLOCK: 'blocked' };
+
+export function ruleSetWords(ruleSets) {
+  return ruleSets.map(r => `${r.kind.toLowerCase().replace('_', '-')} v${r.version}`).join(', ');
+}
 
 /** The latest runs, and a form to start one (an advisor's run covers their own households). */
 export async function runsPage() {
@@ -49,7 +54,7 @@ export async function runsPage() {
       'Dry run: record everything, trade nothing')),
     h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'start-run-submit' }, 'Start the run')),
     message);
-  show(h('h1', {}, 'Rebalance runs'), form,
+  show(h('h1', {}, 'Rebalance runs'), hasRole('ADVISOR', 'OPERATIONS') ? form : null,
     h('h2', {}, 'Latest runs'),
     listError ? errorBox(listError) : table('Latest runs', [
       { title: 'Run', cell: r => h('a', { href: '#/runs/' + encodeURIComponent(r.runId) }, r.runId.slice(0, 8)) },
@@ -79,7 +84,7 @@ export async function runPage(runId) {
       h('dt', {}, 'Book as of'), h('dd', {}, run.asOf),
       h('dt', {}, 'Started by'), h('dd', {}, `${run.requestedBy}, ${when(run.requestedAt)}`),
       h('dt', {}, 'Ended'), h('dd', {}, when(run.endedAt)),
-      h('dt', {}, 'Rules'), h('dd', {}, run.ruleSets.map(r => `${r.kind.toLowerCase()} v${r.version}`).join(', ')),
+      h('dt', {}, 'Rules'), h('dd', {}, ruleSetWords(run.ruleSets)),
       h('dt', {}, 'Dry run'), h('dd', {}, run.dryRun ? 'yes: nothing will be traded' : 'no')),
     run.failure ? h('div', { class: 'error', role: 'alert' }, 'The run failed: ' + run.failure) : null
   ];
@@ -88,7 +93,7 @@ export async function runPage(runId) {
     body.push(h('h2', {}, 'What it decided'),
       h('p', {}, `${s.householdsTriggered} households triggered, ${s.householdsWithoutTrigger} without a trigger, `
         + `${s.householdsFailed} could not be evaluated. ${s.tradesProposed} trades proposed: `
-        + Object.entries(s.tradesByVerdict).map(([v, n]) => `${n} ${v.toLowerCase().replace('_', ' ')}`).join(', ')
+        + Object.entries(s.tradesByVerdict).map(([v, n]) => `${n} ${COUNTED[v] || v}`).join(', ')
         + `. ${s.awaitingApproval} wait for approval. Estimated tax ${money(s.estimatedTax)}; losses harvested ${money(s.harvestedLosses)}.`));
     try {
       const households = await api('/api/v1/runs/' + encodeURIComponent(runId) + '/households?limit=1000');

@@ -1,6 +1,7 @@
-import { api } from '../api.js';
+import { api, hasRole } from '../api.js';
 import { h, show, loading, errorBox, money, quantity, table, verdictBadge, when, field } from '../ui.js';
 import { approvalWords } from './households.js';
+import { ruleSetWords } from './runs.js';
 
 /**
  * What would make a trade pass a guardrail row, in words, from the row's family (its rule id, or its sheet) and the
@@ -78,7 +79,7 @@ export async function whyPage(tradeId) {
       h('dt', {}, 'Trade'), h('dd', {}, `${description} at ${money(t.price)}: ${money(t.notional)} (${t.assetClass})`),
       h('dt', {}, 'Why it was proposed'), h('dd', {}, why.reason),
       h('dt', {}, 'Run'), h('dd', {}, `${why.run.runId}, book as of ${why.run.asOf}${why.run.dryRun ? ' (dry run: nothing will be traded)' : ''}`),
-      h('dt', {}, 'Rules used'), h('dd', {}, why.ruleSets.map(r => `${r.kind.toLowerCase()} v${r.version}`).join(', '))),
+      h('dt', {}, 'Rules used'), h('dd', {}, ruleSetWords(why.ruleSets))),
     why.violations.length ? h('h2', {}, 'The rules it breaks') : null,
     why.violations.map((v, i) => h('section', { class: 'card violation', 'data-rule': v.ruleId, 'aria-labelledby': 'v-' + i },
       h('h3', { id: 'v-' + i }, `${v.severity === 'BLOCK' ? 'Blocked' : v.severity === 'REQUIRE_APPROVAL' ? 'Held for approval' : 'Warning'} by rule ${v.ruleId}`),
@@ -103,7 +104,7 @@ export async function whyPage(tradeId) {
     h('h2', {}, 'Approval'),
     h('p', { id: 'approval-state' }, 'This trade ', approvalWords(why.approval),
       why.approval.reason ? ` (“${why.approval.reason}”, ${when(why.approval.decidedAt)})` : '', '.'),
-    why.approval.state === 'PENDING' && !why.run.dryRun ? approvalForm(tradeId) : null,
+    why.approval.state === 'PENDING' && !why.run.dryRun && hasRole('ADVISOR') ? approvalForm(tradeId) : null,
     why.approvals.length ? table('Decisions', [
       { title: 'Decision', cell: a => a.decision }, { title: 'By', cell: a => a.decidedBy },
       { title: 'When', cell: a => when(a.decidedAt) }, { title: 'Reason', cell: a => a.reason }], why.approvals) : null);
