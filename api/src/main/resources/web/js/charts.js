@@ -78,7 +78,8 @@ export function lineChart(title, labels, series, unit) {
   }
   labels.forEach((label, i) => {
     if (labels.length <= 8 || i % Math.ceil(labels.length / 8) === 0) {
-      root.append(s('text', { x: x(i), y: height - bottom + 16, 'text-anchor': 'middle' }, label));
+      const anchor = labels.length > 1 && i === 0 ? 'start' : labels.length > 1 && i === labels.length - 1 ? 'end' : 'middle';
+      root.append(s('text', { x: x(i), y: height - bottom + 16, 'text-anchor': anchor }, label));
     }
   });
   series.forEach((se, n) => {

@@ -47,6 +47,12 @@ function home() {
   return '#/nothing';
 }
 
+/** The menu entry a page belongs to: a household of a run and a trade's why belong to Households. */
+function section(path) {
+  if (path.includes('/households/') || path.startsWith('/trades/')) return '/households';
+  return '/' + path.split('/')[1];
+}
+
 function renderChrome(path) {
   const user = currentUser();
   const nav = document.getElementById('nav');
@@ -55,7 +61,7 @@ function renderChrome(path) {
   who.replaceChildren();
   if (!user) return;
   nav.append(h('ul', {}, menu.filter(m => hasRole(...m.roles)).map(m => h('li', {},
-    h('a', { href: m.href, 'aria-current': path.startsWith(m.href.slice(1)) ? 'page' : null }, m.text)))));
+    h('a', { href: m.href, 'aria-current': section(path) === m.href.slice(1) ? 'page' : null }, m.text)))));
   who.append(h('span', {}, 'Signed in as ', h('strong', { id: 'username' }, user.username),
     user.advisorId ? ' (advisor ' + user.advisorId + ')' : ''),
     h('button', { type: 'button', id: 'sign-out', onclick: () => { signOut(); location.hash = '#/login'; } }, 'Sign out'));

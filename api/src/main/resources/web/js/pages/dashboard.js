@@ -18,7 +18,9 @@ export async function dashboardPage(params) {
   if (dry) q.set('dryRuns', 'true');
   const d = await api('/api/v1/dashboard' + (q.toString() ? '?' + q : ''));
   const t = d.totals;
-  const labels = d.runs.map(r => r.requestedAt.slice(5, 10));
+  // month-day, with the time when several runs share a day
+  const days = new Set(d.runs.map(r => r.requestedAt.slice(0, 10)));
+  const labels = d.runs.map(r => days.size < d.runs.length ? r.requestedAt.slice(5, 16).replace('T', ' ') : r.requestedAt.slice(5, 10));
   show(
     h('h1', {}, 'Firm dashboard'),
     h('form', { class: 'card inline', id: 'dashboard-period', onsubmit: e => {

@@ -91,6 +91,10 @@ export async function householdPage(runId, householdId) {
     detail.driftBefore.length ? detail.driftBefore.map(p => h('figure', { class: 'card', style: 'margin:0 0 1rem' },
       h('figcaption', {}, p.scope + (p.model ? ' · model ' + p.model : '') + ' · value ' + money(p.totalValue)), driftChart(p)))
       : h('p', { class: 'muted' }, 'No drift recorded.'),
+    detail.plans.length ? h('h2', {}, 'Drift after the proposed trades') : null,
+    detail.plans.map(plan => h('figure', { class: 'card', style: 'margin:0 0 1rem' },
+      h('figcaption', {}, `${plan.scope} · ${plan.mode.toLowerCase().replaceAll('_', ' ')}: ${plan.modeReason}`), driftChart(plan.driftAfter),
+      plan.residuals.length ? h('ul', {}, plan.residuals.map(r => h('li', {}, `${r.assetClass} stays ${number(r.driftPts)} points off: ${r.reason}`))) : null)),
     h('h2', {}, 'What triggered'),
     detail.hits.length ? h('ul', {}, detail.hits.map(hit => h('li', {}, h('strong', {}, hit.action.toLowerCase().replace('_', ' ') + ': '),
       hit.message, h('span', { class: 'muted' }, ` (${hit.explanation.workbook}, sheet ${hit.explanation.sheet}, row ${hit.explanation.row}, rule ${hit.ruleId})`))))

@@ -142,8 +142,8 @@ export async function versionPage(tableName, version) {
       h('dt', {}, 'Rules'), h('dd', {}, String(v.ruleCount)),
       h('dt', {}, 'SHA-256'), h('dd', { style: 'word-break:break-all' }, v.sha256)),
     lifecycleForms(tableName, v, base),
-    validation ? validationSection(validation) : null,
     shadowForm,
+    validation ? validationSection(validation) : null,
     h('h2', {}, 'History'),
     table('Events', [
       { title: 'Event', cell: e => e.type.toLowerCase().replace('_', ' ') },
@@ -185,18 +185,27 @@ function validationSection(r) {
     h('h2', { style: 'margin-top:0' }, 'What the checks found'),
     h('p', {}, `${r.scenarios.run} scenarios run: ${r.scenarios.passedInForce} pass with the rules in force, `
       + `${r.scenarios.passedWithThisVersion} with this version.`),
-    r.warnings.length ? h('ul', {}, r.warnings.map(w => h('li', {}, w.message))) : h('p', {}, 'No warnings.'),
-    r.scenarios.changes.length ? table('Scenarios that change', [
+    r.warnings.length ? h('details', {}, h('summary', {}, `${r.warnings.length} warnings: show them`),
+      h('ul', {}, r.warnings.map(w => h('li', {}, w.message)))) : h('p', {}, 'No warnings.'),
+    r.scenarios.changes.length ? h('details', {}, h('summary', {}, `${r.scenarios.changes.length} scenarios change outcome: show them`),
+      table('Scenarios that change', [
       { title: 'Scenario', cell: c => `${c.file}: ${c.scenario}` },
       { title: 'In force', cell: c => c.inForce }, { title: 'This version', cell: c => c.thisVersion },
-      { title: 'Differences', cell: c => c.differences.join('; ') }], r.scenarios.changes) : null);
+      { title: 'Differences', cell: c => c.differences.join('; ') }], r.scenarios.changes)) : null);
+}
+
+/** "TRIGGERS:1:<sha>;TAX_POLICY:1:<sha>;..." -> "triggers v1, tax-policy v1, ..." */
+function inForceWords(recorded) {
+  return String(recorded).split(';').filter(Boolean).map(x => x.split(':')).map(([kind, version]) =>
+    `${kind.toLowerCase().replace('_', '-')} v${version}`).join(', ');
 }
 
 function shadowReport(r) {
   const t = r.totals;
   const trade = x => `${x.side} ${quantity(x.quantity)} ${x.symbol} in ${x.accountId} (${money(x.notional)})`;
   return h('div', { class: 'shadow-report' },
-    h('p', { id: 'shadow-summary' }, `${t.householdsEvaluated} households evaluated as of ${r.asOf} against ${r.inForce}: `
+    h('p', { id: 'shadow-summary' }, `${t.householdsEvaluated} households evaluated as of ${r.asOf} against the rules in force `
+      + `(${inForceWords(r.inForce)}): `
       + `${t.householdsChanged} would change, ${t.householdsUnchanged} would not. `
       + `Triggers gained ${t.triggersGained}, lost ${t.triggersLost}; trades added ${t.tradesAdded}, removed ${t.tradesRemoved}, `
       + `changed ${t.tradesChanged}; verdicts changed ${t.verdictsChanged}.`),

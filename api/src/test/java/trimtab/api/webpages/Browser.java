@@ -147,6 +147,7 @@ final class Browser implements AutoCloseable {
     Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
+            ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0);");
             Dimension window = driver.manage().window().getSize();
             long height = (Long) ((JavascriptExecutor) driver).executeScript(
                     "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight);");
