@@ -4,6 +4,14 @@ import { h, show, loading, errorBox, table, when, field } from '../ui.js';
 const TYPES = ['', 'RULE_SET_UPLOADED', 'RULE_SET_APPROVED', 'RULE_SET_ACTIVATED', 'RULE_SET_ROLLED_BACK', 'RULE_SET_SHADOW_RUN',
   'RUN_STARTED', 'RUN_HOUSEHOLD', 'TRADE_DECISION', 'TRADE_APPROVAL', 'SCREENING_REQUEST', 'ORDER_DECISION', 'BOOK_CHANGE', 'IMPORT'];
 
+function pretty(payload) {
+  try {
+    return JSON.stringify(JSON.parse(payload), null, 2);
+  } catch (e) {
+    return payload;
+  }
+}
+
 /** The audit trail, filtered by type, sequence number, actor and subject, with the hash-chain check. */
 export async function auditPage(params) {
   const type = params.get('type') || '';
@@ -13,7 +21,9 @@ export async function auditPage(params) {
   loading('the audit trail');
   const query = new URLSearchParams({ after, limit: '200' });
   if (type) query.set('type', type);
-  const entries = (await api('/api/v1/audit/entries?' + query)).filter(e =>
+  const page = await api('/api/v1/audit/entries?' + query);
+  const fetched = page.length;
+  const entries = page.filter(e =>
     (!actor || e.actor.toLowerCase().includes(actor.toLowerCase())) && (!subject || e.subject.toLowerCase().includes(subject.toLowerCase())));
   const typeSelect = h('select', { name: 'type' }, TYPES.map(t => h('option', { value: t, selected: t === type }, t ? t.toLowerCase().replaceAll('_', ' ') : 'every type')));
   const verifyResult = h('div', { id: 'verify-result', 'aria-live': 'polite' });
@@ -47,13 +57,15 @@ export async function auditPage(params) {
       field('audit-actor', 'By (contains)', h('input', { type: 'text', name: 'actor', value: actor })),
       field('audit-subject', 'Subject (contains)', h('input', { type: 'text', name: 'subject', value: subject })),
       h('button', { type: 'submit' }, 'Filter')),
-    h('p', { class: 'muted' }, `${entries.length} entries shown (up to 200 after entry ${after}).`),
+    h('p', { class: 'muted' }, `${entries.length} entries shown (of the first ${fetched} after entry ${after}).`),
     table('Audit entries', [
       { title: '#', num: true, cell: e => e.seq },
       { title: 'When', cell: e => when(e.recordedAt) },
       { title: 'Type', cell: e => e.entryType.toLowerCase().replaceAll('_', ' ') },
       { title: 'Subject', cell: e => e.subject },
       { title: 'By', cell: e => e.actor },
-      { title: 'Hash', cell: e => h('code', { title: e.entryHash }, e.entryHash.slice(0, 12) + '…') }], entries, 'No entries match.'),
-    last !== null && entries.length >= 1 ? h('p', {}, h('a', { href: '#/audit?' + new URLSearchParams({ ...(type ? { type } : {}), after: String(last) }) }, 'Later entries')) : null);
+      { title: 'Hash', cell: e => h('code', { title: e.entryHash }, e.entryHash.slice(0, 12) + '…') },
+      { title: 'What was recorded', cell: e => h('details', {}, h('summary', {}, 'show'), h('pre', { class: 'diff' }, pretty(e.payload))) }],
+      entries, 'No entries match.'),
+    last !== null && fetched === 200 ? h('p', {}, h('a', { href: '#/audit?' + new URLSearchParams({ ...(type ? { type } : {}), after: String(last) }) }, 'Later entries')) : null);
 }

@@ -142,7 +142,7 @@ export async function versionPage(tableName, version) {
       h('dt', {}, 'Rules'), h('dd', {}, String(v.ruleCount)),
       h('dt', {}, 'SHA-256'), h('dd', { style: 'word-break:break-all' }, v.sha256)),
     lifecycleForms(tableName, v, base),
-    shadowForm,
+    v.state === 'DRAFT' || v.state === 'APPROVED' ? shadowForm : null,
     validation ? validationSection(validation) : null,
     h('h2', {}, 'History'),
     table('Events', [
