@@ -16,7 +16,8 @@ import java.util.Map;
  * Makes a token stop working when its user is disabled or their password or roles change, without a database
  * read per request: tokens carry the user's token generation from when they were issued, and this keeps every
  * user's current generation in memory, read again every second (so another instance's change is seen within a
- * second) and at once after a change made here.
+ * second) and at once after a change made here. A signed token naming a user or generation not seen yet (made on
+ * another instance within that second) makes it read them again before answering.
  */
 @Singleton
 final class TokenGenerations implements GenericJwtClaimsValidator<HttpRequest<?>> {
@@ -41,11 +42,16 @@ final class TokenGenerations implements GenericJwtClaimsValidator<HttpRequest<?>
             return false;
         }
         Integer now = current.get(username);
+        if (now == null || now < issuedUnder.intValue()) {
+            // a user created, or a token issued after a change, on another instance within the last second
+            refresh();
+            now = current.get(username);
+        }
         return now != null && now != 0 && now == issuedUnder.intValue();
     }
 
     @Scheduled(fixedDelay = "${trimtab.security.user-refresh:1s}")
-    void refresh() {
+    synchronized void refresh() {
         try {
             current = Map.copyOf(transactions.read(users::tokenGenerations));
         } catch (RuntimeException e) {

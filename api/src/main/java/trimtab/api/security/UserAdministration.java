@@ -33,6 +33,8 @@ import java.util.regex.Pattern;
  */
 @Singleton
 public final class UserAdministration {
+    /** MariaDB's ER_DUP_ENTRY. */
+    private static final int DUPLICATE_KEY = 1062;
     private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{2,39}");
     /** Names the service itself writes in the audit trail; no user may take them. */
     private static final Set<String> RESERVED = Set.of(Actor.SERVICE.name(), "anonymous", "system", "root");
@@ -100,14 +102,19 @@ public final class UserAdministration {
         String displayName = request.displayName() == null || request.displayName().isBlank() ? username : request.displayName().strip();
         StoredUser user = new StoredUser(username, displayName, kind, hasher.hash(secret), roles, blankToNull(request.advisorId()),
                 true, 0, null, 1, now, actor.name(), now);
-        transactions.write(connection -> {
-            if (users.find(connection, username, true).isPresent()) {
+        try {
+            transactions.write(connection -> {
+                // the primary key decides between two creations of one name (a locking read first would deadlock them)
+                users.insert(connection, user);
+                record(connection, "USER_CREATED", user, actor, Map.of());
+                return null;
+            });
+        } catch (RuntimeException e) {
+            if (isDuplicateKey(e)) {
                 throw ApiException.conflict("user " + username + " already exists (usernames are never reused)");
             }
-            users.insert(connection, user);
-            record(connection, "USER_CREATED", user, actor, Map.of());
-            return null;
-        });
+            throw e;
+        }
         generations.refresh();
         return new UserViews.CreatedUser(UserViews.UserView.of(user, now), generated ? secret : null);
     }
@@ -187,6 +194,15 @@ public final class UserAdministration {
         users.insert(connection, user);
         record(connection, "USER_CREATED", user, Actor.SERVICE, Map.of("firstStart", true));
         return true;
+    }
+
+    private static boolean isDuplicateKey(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == DUPLICATE_KEY) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Set<Role> roles(List<Role> requested, UserKind kind, String advisorId, List<Problem.FieldError> errors) {

@@ -74,6 +74,28 @@ final class UserBootstrap implements ApplicationEventListener<ServerStartupEvent
                     + PasswordPolicy.check("TRIMTAB_ADMIN_PASSWORD", password).get(0).message());
         }
         String adminSecret = password;
+        try {
+            create(adminSecret);
+        } catch (RuntimeException e) {
+            if (transactions.read(users::count) == 0) {
+                throw e;
+            }
+            // another instance sharing the database made the first users at the same moment
+            LOG.info("The first users were created by another instance");
+            return;
+        }
+        generations.refresh();
+        if (demo) {
+            LOG.info("Demo users created; each password is <username>{}: {} (ADMIN), ops (OPERATIONS), carol and dave "
+                    + "(COMPLIANCE_OFFICER), adv01 (ADVISOR of ADV-01), adv02 (ADVISOR of ADV-02), oms (ORDER_SYSTEM). Log in with "
+                    + "POST /api/v1/login and a body like {}", DEMO_PASSWORD_SUFFIX, adminName,
+                    "{\"username\":\"carol\",\"password\":\"carol" + DEMO_PASSWORD_SUFFIX + "\"}");
+        } else {
+            LOG.info("Administrator '{}' created with the password from TRIMTAB_ADMIN_PASSWORD", adminName);
+        }
+    }
+
+    private void create(String adminSecret) {
         transactions.write(connection -> {
             administration.createInitial(connection, adminName, "Administrator", UserKind.PERSON, adminSecret, EnumSet.of(Role.ADMIN), null);
             if (demo) {
@@ -84,14 +106,5 @@ final class UserBootstrap implements ApplicationEventListener<ServerStartupEvent
             }
             return null;
         });
-        generations.refresh();
-        if (demo) {
-            LOG.info("Demo users created; each password is <username>{}: {} (ADMIN), ops (OPERATIONS), carol and dave "
-                    + "(COMPLIANCE_OFFICER), adv01 (ADVISOR of ADV-01), adv02 (ADVISOR of ADV-02), oms (ORDER_SYSTEM). Log in with "
-                    + "POST /api/v1/login {{\"username\":\"carol\",\"password\":\"carol{}\"}}", DEMO_PASSWORD_SUFFIX,
-                    adminName, DEMO_PASSWORD_SUFFIX);
-        } else {
-            LOG.info("Administrator '{}' created with the password from TRIMTAB_ADMIN_PASSWORD", adminName);
-        }
     }
 }

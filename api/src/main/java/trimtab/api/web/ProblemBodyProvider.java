@@ -21,11 +21,17 @@ final class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem
     @Override
     public Problem body(ErrorContext context, HttpResponse<?> response) {
         HttpStatus status = response.status();
+        HttpRequest<?> request = context.getRequest();
+        if (status == HttpStatus.UNAUTHORIZED || status == HttpStatus.FORBIDDEN) {
+            // the same words for every refusal: they must not tell a stranger more than that they were refused
+            return new Problem("/problems/" + type(status), status.getReason(), status.getCode(), status == HttpStatus.UNAUTHORIZED
+                    ? "log in first: send 'Authorization: Bearer <token>' with a valid token from POST /api/v1/login"
+                    : "your roles do not allow this", request == null ? null : request.getPath(), List.of());
+        }
         List<Problem.FieldError> errors = context.getErrors().stream()
                 .map(e -> new Problem.FieldError(e.getPath().map(ProblemBodyProvider::jsonPath).orElse(null), e.getMessage()))
                 .toList();
         String detail = errors.isEmpty() ? status.getReason() : errors.get(0).message();
-        HttpRequest<?> request = context.getRequest();
         return new Problem("/problems/" + type(status), status.getReason(), status.getCode(), detail,
                 request == null ? null : request.getPath(), errors);
     }
@@ -38,6 +44,8 @@ final class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem
     private static String type(HttpStatus status) {
         return switch (status) {
             case BAD_REQUEST -> "malformed-request";
+            case UNAUTHORIZED -> "unauthenticated";
+            case FORBIDDEN -> "forbidden";
             case NOT_FOUND -> "not-found";
             case METHOD_NOT_ALLOWED -> "method-not-allowed";
             case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";

@@ -34,7 +34,8 @@ class TwoInstancesTest {
     @Test
     void anActivationOnOneInstanceIsEnforcedByTheOtherWithinTwoSeconds() throws InterruptedException {
         try (EmbeddedServer a = start(true); EmbeddedServer b = start(false);
-             HttpClient clientA = HttpClient.create(a.getURL()); HttpClient clientB = HttpClient.create(b.getURL())) {
+             HttpClient clientA = a.getApplicationContext().createBean(HttpClient.class, a.getURL());
+             HttpClient clientB = b.getApplicationContext().createBean(HttpClient.class, b.getURL())) {
             ApplicationContext contextA = a.getApplicationContext();
             ApplicationContext contextB = b.getApplicationContext();
             Transactions transactions = contextA.getBean(Transactions.class);
