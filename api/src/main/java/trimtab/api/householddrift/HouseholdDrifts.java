@@ -29,8 +29,7 @@ final class HouseholdDrifts {
                 ORDER BY rh2.done_at DESC, rh2.run_id LIMIT 1)
             LEFT JOIN rebalance_run r ON r.run_id = rh.run_id
             WHERE (? IS NULL OR h.advisor_id = ?)
-            ORDER BY h.household_id
-            LIMIT ?""";
+            ORDER BY h.household_id""";
 
     private final Transactions transactions;
     private final JsonMapper json;
@@ -46,7 +45,6 @@ final class HouseholdDrifts {
             try (PreparedStatement statement = connection.prepareStatement(SQL)) {
                 JdbcValues.bind(statement, 1, advisorId);
                 JdbcValues.bind(statement, 2, advisorId);
-                JdbcValues.bind(statement, 3, limit);
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
                         found.add(view(rs));
@@ -58,7 +56,8 @@ final class HouseholdDrifts {
         List<HouseholdDriftView> sorted = new ArrayList<>(views);
         sorted.sort(Comparator.comparing(HouseholdDriftView::worstDriftPts, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(HouseholdDriftView::householdId));
-        return sorted;
+        // sorted here, over every household in scope, so that a limit keeps the furthest from target, not the first ids
+        return sorted.subList(0, Math.min(limit, sorted.size()));
     }
 
     private HouseholdDriftView view(ResultSet rs) throws java.sql.SQLException {

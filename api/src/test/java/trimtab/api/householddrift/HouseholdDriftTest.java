@@ -53,6 +53,11 @@ class HouseholdDriftTest {
         assertThat(worst.outsideBand()).isEqualTo(2);
         assertThat(worst.latestRun().link()).startsWith("/api/v1/runs/").endsWith("/households/WEB-H2");
         assertThat(worst.drift().get(0).classes().get(0).absoluteBandPts()).isEqualByComparingTo("5");
+
+        // a limit keeps the furthest from target, not the first ids
+        List<HouseholdDriftView> first = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/household-drift?limit=1")
+                .header("X-Test-User", ADVISOR), Argument.listOf(HouseholdDriftView.class));
+        assertThat(first).extracting(HouseholdDriftView::householdId).containsExactly("WEB-H2");
     }
 
     @Test
