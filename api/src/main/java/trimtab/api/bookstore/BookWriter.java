@@ -22,7 +22,9 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes the engine's book records to MariaDB as upserts, on the caller's connection and inside its
@@ -101,9 +103,7 @@ public final class BookWriter {
             return;
         }
         List<String> ids = households.stream().map(h -> h.id().value()).toList();
-        for (Household household : households) {
-            checkAccountsStayInHousehold(connection, household);
-        }
+        checkAccountsStayInHouseholds(connection, households);
         MultiRowInsert rows = MultiRowInsert.into("household", "household_id", "name", "advisor_id", "model_id", "last_rebalance",
                 "short_term_rate", "long_term_rate", "realised_short_term_ytd", "realised_long_term_ytd", "loss_carry_forward");
         for (Household h : households) {
@@ -174,22 +174,43 @@ public final class BookWriter {
         households(connection, book.households());
     }
 
-    /** An account id belongs to one household for good: moving it silently would rewrite another client's book. */
-    private static void checkAccountsStayInHousehold(Connection connection, Household household) throws SQLException {
-        List<String> accountIds = household.accounts().stream().map(a -> a.id().value()).toList();
-        if (accountIds.isEmpty()) {
+    /**
+     * An account id belongs to one household for good: moving it silently would rewrite another client's book. One
+     * query for all the households written (not one per household); the first household in the order given that
+     * names another's account is reported.
+     */
+    private static void checkAccountsStayInHouseholds(Connection connection, Collection<Household> households) throws SQLException {
+        Map<String, String> claimedBy = new HashMap<>();
+        for (Household household : households) {
+            for (Account account : household.accounts()) {
+                claimedBy.putIfAbsent(account.id().value(), household.id().value());
+            }
+        }
+        if (claimedBy.isEmpty()) {
             return;
         }
-        String marks = String.join(",", Collections.nCopies(accountIds.size(), "?"));
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT account_id, household_id FROM account WHERE household_id <> ? AND account_id IN (" + marks + ")")) {
-            statement.setString(1, household.id().value());
-            for (int i = 0; i < accountIds.size(); i++) {
-                statement.setString(i + 2, accountIds.get(i));
+        Map<String, String> storedOwner = new HashMap<>();
+        List<String> accountIds = List.copyOf(claimedBy.keySet());
+        int perQuery = 10_000;
+        for (int from = 0; from < accountIds.size(); from += perQuery) {
+            List<String> slice = accountIds.subList(from, Math.min(accountIds.size(), from + perQuery));
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT account_id, household_id FROM account WHERE account_id IN (" + String.join(",", Collections.nCopies(slice.size(), "?")) + ")")) {
+                for (int i = 0; i < slice.size(); i++) {
+                    statement.setString(i + 1, slice.get(i));
+                }
+                try (var rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        storedOwner.put(rs.getString(1), rs.getString(2));
+                    }
+                }
             }
-            try (var rs = statement.executeQuery()) {
-                if (rs.next()) {
-                    throw new AccountOwnershipException("account " + rs.getString(1) + " belongs to household " + rs.getString(2)
+        }
+        for (Household household : households) {
+            for (Account account : household.accounts()) {
+                String owner = storedOwner.get(account.id().value());
+                if (owner != null && !owner.equals(household.id().value())) {
+                    throw new AccountOwnershipException("account " + account.id() + " belongs to household " + owner
                             + ", not " + household.id());
                 }
             }

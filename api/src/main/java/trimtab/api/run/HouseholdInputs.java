@@ -12,7 +12,12 @@ import trimtab.engine.book.Symbol;
 import trimtab.engine.book.TaxLot;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.Set;
@@ -35,7 +40,68 @@ final class HouseholdInputs {
         return Hashes.sha256(canonical(household, book));
     }
 
+    /** The same, with the lines shared by the households of one book (models, securities, firm list) written once. */
+    static String hash(Household household, BookSnapshot book, SharedLines shared) {
+        return Hashes.sha256(canonical(household, book, shared));
+    }
+
     static String canonical(Household household, BookSnapshot book) {
+        return canonical(household, book, new SharedLines(book));
+    }
+
+    /**
+     * The lines of a book that many households' texts repeat, each made once: a slice of a run hashes a hundred
+     * households that hold the same securities and follow the same few models.
+     */
+    static final class SharedLines {
+        private final BookSnapshot book;
+        private final Map<ModelId, List<String>> targetLines = new HashMap<>();
+        private final Map<ModelId, Set<Symbol>> targetSymbols = new HashMap<>();
+        private final Map<Symbol, String> securityLines = new HashMap<>();
+        private String firmLines;
+
+        SharedLines(BookSnapshot book) {
+            this.book = book;
+        }
+
+        private void model(ModelId id) {
+            if (targetLines.containsKey(id)) {
+                return;
+            }
+            ModelPortfolio model = book.model(id);
+            List<String> lines = new ArrayList<>();
+            Set<Symbol> symbols = new HashSet<>();
+            for (ModelTarget target : model.targets().stream().sorted(Comparator.comparing(t -> t.assetClass().code())).toList()) {
+                target.primary().ifPresent(symbols::add);
+                symbols.addAll(target.alternates());
+                lines.add(join("target", id.value(), target.assetClass().code(), n(target.targetPct()),
+                        target.absoluteBandPts().map(HouseholdInputs::n).orElse(""),
+                        target.relativeBandPct().map(HouseholdInputs::n).orElse(""), target.primary().map(Symbol::value).orElse(""),
+                        target.alternates().stream().map(Symbol::value).collect(Collectors.joining(" "))));
+            }
+            targetLines.put(id, lines);
+            targetSymbols.put(id, symbols);
+        }
+
+        /** The security's line, or null when the master does not have it. */
+        private String security(Symbol symbol) {
+            return securityLines.computeIfAbsent(symbol, sym -> book.securities().find(sym).map((Security s) -> join("security",
+                    s.symbol(), s.type(), s.assetClass().code(), s.issuer(), s.washSaleGroup().value(), n(s.price()),
+                    s.priceDate() == null ? "" : s.priceDate(), sorted(s.esgTags()))).orElse(null));
+        }
+
+        private String firm() {
+            if (firmLines == null) {
+                StringBuilder text = new StringBuilder();
+                book.firmRestrictions().stream().map(r -> join("firm-restriction", r.symbol(), r.reason())).sorted()
+                        .forEach(l -> text.append(l).append('\n'));
+                firmLines = text.toString();
+            }
+            return firmLines;
+        }
+    }
+
+    static String canonical(Household household, BookSnapshot book, SharedLines shared) {
         StringBuilder text = new StringBuilder();
         line(text, "asOf", book.asOf(), "vix", n(book.market().vix()));
         var tax = household.taxProfile();
@@ -65,21 +131,17 @@ final class HouseholdInputs {
                 n(t.price()), t.realisedGain().map(HouseholdInputs::n).orElse(""))).sorted().forEach(l -> text.append(l).append('\n'));
         household.recentTrades().forEach(t -> symbols.add(t.symbol()));
         for (ModelId id : models) {
-            ModelPortfolio model = book.model(id);
-            for (ModelTarget target : model.targets().stream().sorted(Comparator.comparing(t -> t.assetClass().code())).toList()) {
-                target.primary().ifPresent(symbols::add);
-                symbols.addAll(target.alternates());
-                line(text, "target", id.value(), target.assetClass().code(), n(target.targetPct()), target.absoluteBandPts().map(HouseholdInputs::n).orElse(""),
-                        target.relativeBandPct().map(HouseholdInputs::n).orElse(""), target.primary().map(Symbol::value).orElse(""),
-                        target.alternates().stream().map(Symbol::value).collect(Collectors.joining(" ")));
-            }
+            shared.model(id);
+            shared.targetLines.get(id).forEach(l -> text.append(l).append('\n'));
+            symbols.addAll(shared.targetSymbols.get(id));
         }
         for (Symbol symbol : symbols) {
-            book.securities().find(symbol).ifPresent((Security s) -> line(text, "security", s.symbol(), s.type(), s.assetClass().code(),
-                    s.issuer(), s.washSaleGroup().value(), n(s.price()), s.priceDate() == null ? "" : s.priceDate(), sorted(s.esgTags())));
+            String line = shared.security(symbol);
+            if (line != null) {
+                text.append(line).append('\n');
+            }
         }
-        book.firmRestrictions().stream().map(r -> join("firm-restriction", r.symbol(), r.reason())).sorted()
-                .forEach(l -> text.append(l).append('\n'));
+        text.append(shared.firm());
         return text.toString();
     }
 

@@ -30,6 +30,12 @@ record RunPlan(String runId, Actor requestedBy, Instant requestedAt, LocalDate a
      * ({@code <run>-000003-02}), so ids sort in run order and are unique without a sequence shared by instances.
      */
     String tradeId(String householdId, int tradeNo) {
-        return runId + "-" + String.format("%06d", ordinals.get(householdId)) + "-" + String.format("%03d", tradeNo);
+        return runId + "-" + zeroPadded(ordinals.get(householdId), 6) + "-" + zeroPadded(tradeNo, 3);
+    }
+
+    /** What {@code String.format("%0<width>d")} writes, without parsing a format for every trade of a large run. */
+    private static String zeroPadded(int number, int width) {
+        String digits = Integer.toString(number);
+        return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
     }
 }

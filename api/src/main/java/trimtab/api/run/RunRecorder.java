@@ -18,6 +18,8 @@ import trimtab.engine.rules.RuleSetVersion;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,11 +27,12 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
- * Writes what a run decides. A run's start (its row, STARTED event and audit entry) commits at once; each chunk of
- * households commits its results, proposed trades and audit entries together, with multi-row inserts; the end writes
- * the FINISHED or FAILED event with its audit entry. Nothing is updated, so a reader sees a run only grow.
+ * Writes what a run decides. A run's start (its row, STARTED event, audit entry and its households as open work)
+ * commits at once; each leased slice of households commits its results, proposed trades and audit entries together,
+ * with multi-row inserts; the end writes the FINISHED or FAILED event with its audit entry, once per run. Nothing is updated, so a reader sees a run only grow.
  */
 @Singleton
 final class RunRecorder {
@@ -57,17 +60,23 @@ final class RunRecorder {
                             JsonText.write(json, plan.households()), plan.households().size(), ruleSets)
                     .execute(connection);
             event(connection, plan.runId(), "STARTED", requestJson);
+            RunWork.add(connection, plan.runId(), plan.households());
             return null;
         });
     }
 
     /**
-     * One chunk: a result row per household (with the RUN_HOUSEHOLD audit entry) and a row per proposed trade (with
-     * its TRADE_DECISION entry), all in one transaction.
+     * One slice: a result row per household (with the RUN_HOUSEHOLD audit entry) and a row per proposed trade (with
+     * its TRADE_DECISION entry), and the slice's households marked done, all in one transaction, which records nothing
+     * unless the lease still holds every household of the slice.
      *
-     * @param missing households the run names that the book no longer holds: recorded as failed
+     * @param missing  households the run names that the book no longer holds: recorded as failed
+     * @param stopping when it says so at commit time, nothing is recorded and {@link Abandoned} is thrown
+     * @return false when the lease was taken over (nothing recorded: the instance that took it records them)
      */
-    void chunk(RunPlan plan, BookSnapshot book, List<HouseholdOutcome> outcomes, List<String> missing) {
+    boolean chunk(RunPlan plan, BookSnapshot book, List<HouseholdOutcome> outcomes, List<String> missing, RunWork.Lease lease,
+                  String instance, RunStageTimes.Totals times, BooleanSupplier stopping) {
+        long start = System.nanoTime();
         String ruleSets = plan.rules().recorded();
         RuleSetVersion guardrails = plan.rules().guardrails().version();
         String actor = Actor.SERVICE.name();
@@ -75,9 +84,10 @@ final class RunRecorder {
         // one audit record per row, in the same order; each row gets its entry's sequence number
         List<AuditRecord> records = new ArrayList<>();
         List<PendingRow> rows = new ArrayList<>();
+        HouseholdInputs.SharedLines shared = new HouseholdInputs.SharedLines(book);
         for (HouseholdOutcome outcome : outcomes) {
             Household household = book.household(outcome.household()).orElseThrow();
-            String inputHash = HouseholdInputs.hash(household, book);
+            String inputHash = HouseholdInputs.hash(household, book, shared);
             Map<TradeOutcome, String> ids = new IdentityHashMap<>();
             List<TradeOutcome> trades = outcome.allTrades();
             for (int i = 0; i < trades.size(); i++) {
@@ -97,10 +107,11 @@ final class RunRecorder {
                 TradeDecision decision = new TradeDecision(tradeId, plan.runId(), plan.dryRun(), household.id().value(), t.account().value(),
                         custodian, t.symbol().value(), t.side().name(), t.quantity(), t.price(), t.notional(), trade.verdict().name(),
                         explanation);
-                records.add(new AuditRecord("TRADE_DECISION", tradeId, actor, ruleSets, inputHash, JsonText.write(json, decision)));
+                String explanationJson = JsonText.write(json, explanation);
+                records.add(new AuditRecord("TRADE_DECISION", tradeId, actor, ruleSets, inputHash, DecisionJson.write(json, decision, explanationJson)));
                 rows.add(PendingRow.trade(tradeId, plan.runId(), household.id().value(), t.account().value(), custodian, t.symbol().value(),
                         t.side().name(), t.quantity(), t.price(), t.notional(), t.purpose().name(), trade.verdict().name(),
-                        guardrails.version(), guardrails.checksum(), JsonText.write(json, explanation)));
+                        guardrails.version(), guardrails.checksum(), explanationJson));
             }
         }
         for (String id : missing) {
@@ -112,10 +123,18 @@ final class RunRecorder {
             records.add(new AuditRecord("RUN_HOUSEHOLD", plan.runId() + "/" + id, actor, ruleSets, inputHash, resultJson));
             rows.add(PendingRow.household(plan.runId(), id, "", null, resultJson, now, BigDecimal.ZERO, BigDecimal.ZERO, 0, true));
         }
+        long prepared = System.nanoTime();
+        times.add(RunStageTimes.Stage.PREPARE_RECORDS, prepared - start);
         if (records.isEmpty()) {
-            return;
+            return true;
         }
-        transactions.write(connection -> {
+        boolean recorded;
+        try {
+            recorded = transactions.write(connection -> {
+            // first, before the audit chain's head is locked: a lease taken over means another instance records these
+            if (!RunWork.complete(connection, lease, instance)) {
+                throw new LeaseLost();
+            }
             List<Long> seqs = audit.append(connection, records);
             MultiRowInsert households = MultiRowInsert.into("run_household", PendingRow.HOUSEHOLD_COLUMNS);
             MultiRowInsert trades = MultiRowInsert.into("proposed_trade", PendingRow.TRADE_COLUMNS);
@@ -125,28 +144,106 @@ final class RunRecorder {
             }
             households.execute(connection);
             trades.execute(connection);
-            return null;
-        });
+            // last, just before the commit: a stopping service leaves the whole slice to whoever takes the lease over
+            if (stopping.getAsBoolean()) {
+                throw new Abandoned();
+            }
+            return true;
+            });
+        } catch (LeaseLost e) {
+            recorded = false;
+        }
+        times.add(RunStageTimes.Stage.WRITE, System.nanoTime() - prepared);
+        return recorded;
     }
 
-    /** The FINISHED event with the run's summary, and its audit entry. */
-    void finished(RunPlan plan) {
-        transactions.write(connection -> {
+    /**
+     * The FINISHED event with the run's summary, and its audit entry, when no household of the run is left open and
+     * the run has not ended yet; whichever worker, on whichever instance, records the last households gets here
+     * first. False when there is nothing to do.
+     */
+    boolean finishIfDone(RunPlan plan) {
+        return transactions.write(connection -> {
+            // a plain read in a new transaction sees every slice committed before it: if one is still open, its worker
+            // comes here after committing it
+            if (openHouseholds(connection, plan.runId()) > 0) {
+                return false;
+            }
+            lockAuditHead(connection);
+            if (ended(connection, plan.runId())) {
+                return false;
+            }
             String summary = JsonText.write(json, runs.summary(connection, plan.runId()));
             end(connection, plan, "FINISHED", summary);
-            return null;
+            return true;
         });
     }
 
-    /** The FAILED event with the reason, and its audit entry. The households recorded before stay recorded. */
+    /**
+     * The FAILED event with the reason, and its audit entry, unless the run has ended already; its open households are
+     * withdrawn, so no instance works on it any more. The households recorded before stay recorded.
+     */
     void failed(RunPlan plan, String reason) {
         transactions.write(connection -> {
+            RunWork.withdraw(connection, plan.runId());
+            lockAuditHead(connection);
+            if (ended(connection, plan.runId())) {
+                return null;
+            }
             end(connection, plan, "FAILED", JsonText.write(json, Map.of("reason", reason == null ? "unknown" : reason)));
             return null;
         });
     }
 
+    /** Rolls a slice's transaction back when its lease no longer holds. */
+    private static final class LeaseLost extends RuntimeException {
+        LeaseLost() {
+            super("the lease was taken over", null, false, false);
+        }
+    }
+
+    /** Thrown inside a slice's transaction when the service stops: the slice is rolled back and left to its lease. */
+    static final class Abandoned extends RuntimeException {
+        Abandoned() {
+            super("the service is stopping", null, false, false);
+        }
+    }
+
+    private static int openHouseholds(Connection connection, String runId) throws SQLException {
+        try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM run_work WHERE run_id = ? AND done = FALSE")) {
+            count.setString(1, runId);
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /**
+     * Ends of one run are serialised on the audit chain's head, the lock every audit append takes anyway (so no new lock
+     * order): the second worker to get here sees the first one's event. The primary key of {@code run_end} backs it.
+     */
+    private static void lockAuditHead(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT last_seq FROM audit_chain_head WHERE id = 1 FOR UPDATE");
+             ResultSet rs = lock.executeQuery()) {
+            rs.next();
+        }
+    }
+
+    /** Whether the run has its FINISHED or FAILED event, read with a locking read (the latest committed state). */
+    private static boolean ended(Connection connection, String runId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT COUNT(*) FROM run_end WHERE run_id = ? LOCK IN SHARE MODE")) {
+            select.setString(1, runId);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) > 0;
+            }
+        }
+    }
+
     private void end(Connection connection, RunPlan plan, String event, String detail) throws SQLException {
+        MultiRowInsert.into("run_end", "run_id", "event_type").row(plan.runId(), event).execute(connection);
         audit.append(connection, List.of(new AuditRecord("RUN_" + event, plan.runId(), Actor.SERVICE.name(), plan.rules().recorded(),
                 Hashes.sha256(detail), detail)));
         event(connection, plan.runId(), event, detail);
