@@ -89,11 +89,16 @@ async function route() {
     return;
   }
   const args = path.match(found.pattern).slice(1).map(decodeURIComponent);
+  const started = location.hash;
   try {
     await found.page(...args, new URLSearchParams(query || ''), { home });
   } catch (error) {
     if (error && error.status === 401) return;
     show(h('h1', {}, 'Could not show this page'), errorBox(error));
+  }
+  // the user moved on while this page was loading, and it may have drawn over the newer one: draw the current page
+  if (location.hash !== started) {
+    route();
   }
 }
 

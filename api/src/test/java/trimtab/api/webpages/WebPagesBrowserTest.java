@@ -205,6 +205,7 @@ class WebPagesBrowserTest {
 
         // a second officer approves and activates it
         browser.signIn(DAVE, TestUsers.PASSWORD);
+        browser.heading("Rule sets");
         browser.driver().get(versionPage);
         browser.heading("guardrails version 2");
         browser.type("approve-reason", "checked the shadow run: held trades as intended");
