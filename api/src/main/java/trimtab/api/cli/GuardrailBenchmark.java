@@ -1,5 +1,7 @@
 package trimtab.api.cli;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -34,7 +36,16 @@ import trimtab.rules.ShippedRules;
  * orders on 1 and 2 threads, against the demo book; and, in the same run, a bare Drools execution of the
  * same compiled guardrails over the same number of facts (no batch simulation, no explanations), with
  * the ratio. The book is 40 copies of the demo book (200 households), so a batch's orders spread over many
- * households, as the order system's do. Each figure is the median of 5 rounds of 2 seconds after a 3-second warm-up.
+ * households, as the order system's do. After a first warm-up of 3 seconds for each flow, batch size and side, each
+ * figure is the median of 5 rounds of 2 seconds after a 3-second warm-up;
+ * the screen's and bare Drools' rounds alternate, and each ratio is the median of the 5 rounds' ratios.
+ *
+ * <p>Beside the wall-clock rate, each round measures the CPU time the worker threads consumed
+ * ({@link ThreadMXBean#getCurrentThreadCpuTime}, read by each worker at its start and end) and reports orders per
+ * CPU-second: what the code costs, however busy the machine is with other work. It also reports orders per
+ * second of the whole process's CPU time during the round, which adds the garbage collector's and the JIT's
+ * threads (and the benchmark's idle main thread): the screener allocates more than bare Drools, and its
+ * collections run outside the workers.
  */
 public final class GuardrailBenchmark {
     private static final int ROUNDS = 5;
@@ -50,9 +61,24 @@ public final class GuardrailBenchmark {
         CompiledRuleSet guardrails = new RuleSetCompiler(GuardrailVocabulary.get())
                 .compile(TableKind.GUARDRAILS, 1, ShippedRules.workbook(TableKind.GUARDRAILS));
         GuardrailScreener screener = new GuardrailScreener(guardrails);
+        Map<Boolean, List<List<List<OrderRequest>>>> flows = new java.util.LinkedHashMap<>();
         for (boolean clean : List.of(false, true)) {
-            List<List<OrderRequest>> singles = batches(book, 1, 500, clean);
-            List<List<OrderRequest>> hundreds = batches(book, 100, 50, clean);
+            flows.put(clean, List.of(batches(book, 1, 500, clean), batches(book, 100, 50, clean)));
+        }
+        // one warm-up of every flow, batch size and side before the first measurement: on a busy machine the
+        // JIT is still compiling long after a single 3-second warm-up, which would fall on the first figures only
+        for (List<List<List<OrderRequest>>> flow : flows.values()) {
+            for (List<List<OrderRequest>> batches : flow) {
+                run(1, batches, b -> screener.screen(b, book).verdicts().size(), WARMUP_MILLIS);
+                run(1, batches, b -> {
+                    guardrails.fireBare(facts(b));
+                    return b.size();
+                }, WARMUP_MILLIS);
+            }
+        }
+        for (boolean clean : List.of(false, true)) {
+            List<List<OrderRequest>> singles = flows.get(clean).get(0);
+            List<List<OrderRequest>> hundreds = flows.get(clean).get(1);
             ScreeningResult sample = screener.screen(hundreds.get(0), book);
             long violations = sample.verdicts().stream().mapToLong(v -> v.violations().size()).sum();
             long blocked = sample.verdicts().stream().filter(v -> v.verdict() == Verdict.BLOCK).count();
@@ -61,13 +87,15 @@ public final class GuardrailBenchmark {
             for (int threads = 1; threads <= 2; threads++) {
                 for (List<List<OrderRequest>> batches : List.of(singles, hundreds)) {
                     int size = batches.get(0).size();
-                    double screened = measure(threads, batches, b -> screener.screen(b, book).verdicts().size());
-                    double bare = measure(threads, batches, b -> {
+                    Comparison c = compare(threads, batches, b -> screener.screen(b, book).verdicts().size(), b -> {
                         guardrails.fireBare(facts(b));
                         return b.size();
                     });
                     System.out.printf(Locale.ROOT, "  %d thread(s), batches of %3d: screen %,9.0f orders/s; bare Drools %,10.0f orders/s;"
-                            + " ratio %.1fx%n", threads, size, screened, bare, bare / screened);
+                            + " ratio %.2fx%n", threads, size, c.screen.wall, c.bare.wall, c.ratio.wall);
+                    System.out.printf(Locale.ROOT, "  %-29s screen %,9.0f orders/CPU-s; bare Drools %,10.0f orders/CPU-s; ratio %.2fx"
+                            + " (process CPU: %,.0f vs %,.0f, %.2fx)%n", "", c.screen.cpu, c.bare.cpu, c.ratio.cpu,
+                            c.screen.process, c.bare.process, c.ratio.process);
                 }
             }
         }
@@ -80,42 +108,91 @@ public final class GuardrailBenchmark {
         return FACTS.get(batch);
     }
 
-    private static double measure(int threads, List<List<OrderRequest>> batches, Function<List<OrderRequest>, Integer> work)
-            throws Exception {
-        run(threads, batches, work, WARMUP_MILLIS);
-        double[] rates = new double[ROUNDS];
-        for (int i = 0; i < ROUNDS; i++) {
-            rates[i] = run(threads, batches, work, ROUND_MILLIS);
-        }
-        Arrays.sort(rates);
-        return rates[ROUNDS / 2];
+    /**
+     * Medians over the rounds, each taken on its own: orders per wall-clock second, per CPU-second of the
+     * worker threads, per CPU-second of the whole process.
+     */
+    private record Rates(double wall, double cpu, double process) {
     }
 
-    private static double run(int threads, List<List<OrderRequest>> batches, Function<List<OrderRequest>, Integer> work,
-                              long millis) throws Exception {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    /**
+     * Both sides' medians, and the median of each round's ratio (bare Drools over screen, for each measure).
+     */
+    private record Comparison(Rates screen, Rates bare, Rates ratio) {
+    }
+
+    /**
+     * Warms both sides up, then runs their rounds alternately (screen, bare, screen, bare, ...), so that a
+     * change in the machine's load falls on both sides rather than on one, and each round's ratio compares
+     * two measurements taken seconds apart.
+     */
+    private static Comparison compare(int threads, List<List<OrderRequest>> batches, Function<List<OrderRequest>, Integer> screen,
+                                      Function<List<OrderRequest>, Integer> bare) throws Exception {
+        run(threads, batches, screen, WARMUP_MILLIS);
+        run(threads, batches, bare, WARMUP_MILLIS);
+        Rates[] screened = new Rates[ROUNDS];
+        Rates[] fired = new Rates[ROUNDS];
+        Rates[] ratios = new Rates[ROUNDS];
+        for (int i = 0; i < ROUNDS; i++) {
+            screened[i] = run(threads, batches, screen, ROUND_MILLIS);
+            fired[i] = run(threads, batches, bare, ROUND_MILLIS);
+            ratios[i] = new Rates(fired[i].wall / screened[i].wall, fired[i].cpu / screened[i].cpu,
+                    fired[i].process / screened[i].process);
+        }
+        return new Comparison(median(screened), median(fired), median(ratios));
+    }
+
+    private static Rates median(Rates[] rounds) {
+        return new Rates(median(Arrays.stream(rounds).mapToDouble(Rates::wall).toArray()),
+                median(Arrays.stream(rounds).mapToDouble(Rates::cpu).toArray()),
+                median(Arrays.stream(rounds).mapToDouble(Rates::process).toArray()));
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    /** What one worker did in a round: orders screened and the CPU time its thread used doing it. */
+    private record Work(long orders, long cpuNanos) {
+    }
+
+    private static Rates run(int threads, List<List<OrderRequest>> batches, Function<List<OrderRequest>, Integer> work,
+                             long millis) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicBoolean stop = new AtomicBoolean();
-        List<Future<Long>> counts = new ArrayList<>();
+        List<Future<Work>> counts = new ArrayList<>();
+        long processStart = OS.getProcessCpuTime();
         long start = System.nanoTime();
         for (int t = 0; t < threads; t++) {
             int offset = t;
             counts.add(pool.submit(() -> {
+                long cpuStart = THREADS.getCurrentThreadCpuTime();
                 long orders = 0;
                 for (int i = offset; !stop.get(); i++) {
                     orders += work.apply(batches.get(i % batches.size()));
                 }
-                return orders;
+                return new Work(orders, THREADS.getCurrentThreadCpuTime() - cpuStart);
             }));
         }
         Thread.sleep(millis);
         stop.set(true);
         long total = 0;
-        for (Future<Long> count : counts) {
-            total += count.get();
+        long cpuNanos = 0;
+        for (Future<Work> count : counts) {
+            Work done = count.get();
+            total += done.orders;
+            cpuNanos += done.cpuNanos;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double processSeconds = (OS.getProcessCpuTime() - processStart) / 1e9;
         pool.shutdown();
-        return total / seconds;
+        return new Rates(total / seconds, total / (cpuNanos / 1e9), total / processSeconds);
     }
 
     /** Realistic batches: sales of held lots and buys of model funds and a few stocks, across the demo accounts. */

@@ -276,6 +276,11 @@ class EndpointAccessTest {
         // the audit trail: compliance officers
         rows.add(row(HttpMethod.GET, "/api/v1/audit/entries", "/api/v1/audit/entries", null, compliance200));
         rows.add(row(HttpMethod.GET, "/api/v1/audit/verify", "/api/v1/audit/verify", null, compliance200));
+        // the web pages: the root leads to them (the client follows the redirect to /app/, open to all); their reads
+        rows.add(row(HttpMethod.GET, "/", "/", null, Expect.everyone(200)));
+        rows.add(row(HttpMethod.GET, "/api/v1/household-drift", "/api/v1/household-drift", null,
+                Expect.authenticated().allow(200, bookReaders)));
+        rows.add(row(HttpMethod.GET, "/api/v1/dashboard", "/api/v1/dashboard", null, Expect.authenticated().allow(200, firm)));
         return rows;
     }
 

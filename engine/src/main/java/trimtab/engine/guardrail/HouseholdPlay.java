@@ -49,8 +49,6 @@ final class HouseholdPlay {
         BigDecimal quantityChange;
         /** Shares already taken from its taxable lots by earlier sales of the batch; null: none. */
         BigDecimal relieved;
-        BigDecimal valueAfter;
-        BigDecimal valueChange;
 
         Move(AccountMove account, Security security, HouseholdBase.Standing standing) {
             this.account = account;
@@ -212,82 +210,140 @@ final class HouseholdPlay {
         return basis;
     }
 
-    /** Values every moved position after the batch, then gives each order its weights (divided only when a row reads them). */
+    /**
+     * Readies each order's weights, worked out only when a row reads them ({@link OrderCheck}): most rows
+     * never look at most orders' weights (the concentration rows test the side and security type first), so
+     * only the IPS bounds that concern the order are found here.
+     */
     private void measure() {
+        for (OrderCheck check : orders) {
+            AssetClass assetClass = check.order().security.assetClass();
+            for (IpsBound bound : household.ipsBounds()) {
+                if (bound.assetClass().equals(assetClass)) {
+                    check.ipsMin = bound.minPct();
+                    check.ipsMax = bound.maxPct();
+                    check.ipsBounded = true;
+                }
+            }
+            check.play = this;
+        }
+    }
+
+    /**
+     * The household's figures after the batch, worked out on the first weight a row reads. Immutable: a
+     * benchmark may read the same facts from two threads, and a race only repeats the work.
+     *
+     * @param valueAfter  each move's value after the batch, by its place in {@link #moves}
+     * @param valueChange each move's change in value
+     * @param cashChange  the cash all the household's orders move, or null when none
+     */
+    private record Totals(BigDecimal[] valueAfter, BigDecimal[] valueChange, BigDecimal householdTotal, BigDecimal cashChange) {
+    }
+
+    private volatile Totals totals;
+
+    /** Values every moved position after the batch. */
+    private Totals totals() {
+        Totals t = totals;
+        if (t != null) {
+            return t;
+        }
+        BigDecimal[] valueAfter = new BigDecimal[moves.size()];
+        BigDecimal[] valueChange = new BigDecimal[moves.size()];
         BigDecimal householdChange = null;
-        for (Move move : moves) {
+        for (int i = 0; i < moves.size(); i++) {
+            Move move = moves.get(i);
             Security security = move.security;
             BigDecimal price = security.price() != null ? security.price() : lastOrderPrice(security);
-            move.valueAfter = HouseholdBase.valueOf(move.baseQuantity().add(move.quantityChange), price);
-            move.valueChange = move.valueAfter.subtract(move.baseValue());
-            householdChange = plus(householdChange, move.valueChange);
+            valueAfter[i] = HouseholdBase.valueOf(move.baseQuantity().add(move.quantityChange), price);
+            valueChange[i] = valueAfter[i].subtract(move.baseValue());
+            householdChange = plus(householdChange, valueChange[i]);
         }
         BigDecimal cashChange = null;
         for (AccountMove account : accounts) {
             cashChange = plus(cashChange, account.cashChange);
         }
-        BigDecimal householdTotal = plus(plus(base.householdTotal, householdChange), cashChange);
-        for (OrderCheck check : orders) {
-            measure(check, householdTotal, cashChange);
-        }
+        t = new Totals(valueAfter, valueChange, plus(plus(base.householdTotal, householdChange), cashChange), cashChange);
+        totals = t;
+        return t;
     }
 
-    /**
-     * @param cashChange the cash all the household's orders move, or null when none
-     */
-    private void measure(OrderCheck check, BigDecimal householdTotal, BigDecimal cashChange) {
+    /** The weight of the order's asset class in the household after the batch (uninvested cash counts in CASH while positive). */
+    Share classShare(OrderCheck check) {
+        Totals t = totals();
+        ReadOrder order = check.order();
+        AssetClass assetClass = order.security.assetClass();
+        HouseholdBase.Standing standing = move(accountMove(order), order.security).standing;
+        BigDecimal classChange = assetClass.equals(AssetClass.CASH) ? t.cashChange() : null;
+        for (int i = 0; i < moves.size(); i++) {
+            if (moves.get(i).security.assetClass().equals(assetClass)) {
+                classChange = plus(classChange, t.valueChange()[i]);
+            }
+        }
+        return new Share(plus(standing.householdClassValue(), classChange).max(BigDecimal.ZERO), t.householdTotal());
+    }
+
+    /** The order's security and issuer weights in its account and household after the batch. */
+    OrderCheck.Weights weights(OrderCheck check) {
+        Totals t = totals();
         ReadOrder order = check.order();
         Security security = order.security;
-        AssetClass assetClass = security.assetClass();
         AccountMove account = accountMove(order);
         // every played order moved its own position (a sale of nothing moves it by zero)
-        Move own = move(account, security);
-        HouseholdBase.Standing standing = own.standing;
+        int own = moves.indexOf(move(account, security));
+        HouseholdBase.Standing standing = moves.get(own).standing;
         String issuer = standing.issuer();
         // changes summed from the moves that concern the order; null for none (most households move one position)
         BigDecimal accountChange = account.cashChange;
         BigDecimal accountIssuerChange = null;
         BigDecimal symbolChange = null;
         BigDecimal issuerChange = null;
-        BigDecimal classChange = assetClass.equals(AssetClass.CASH) ? cashChange : null;
-        for (Move move : moves) {
+        for (int i = 0; i < moves.size(); i++) {
+            Move move = moves.get(i);
+            BigDecimal valueChange = t.valueChange()[i];
             boolean sameIssuer = move.standing.issuer().equals(issuer);
             if (move.account == account) {
-                accountChange = plus(accountChange, move.valueChange);
+                accountChange = plus(accountChange, valueChange);
                 if (sameIssuer) {
-                    accountIssuerChange = plus(accountIssuerChange, move.valueChange);
+                    accountIssuerChange = plus(accountIssuerChange, valueChange);
                 }
             }
             if (move.security == security) {
-                symbolChange = plus(symbolChange, move.valueChange);
+                symbolChange = plus(symbolChange, valueChange);
             }
             if (sameIssuer) {
-                issuerChange = plus(issuerChange, move.valueChange);
-            }
-            if (move.security.assetClass().equals(assetClass)) {
-                classChange = plus(classChange, move.valueChange);
+                issuerChange = plus(issuerChange, valueChange);
             }
         }
         BigDecimal accountTotal = plus(account.base.total(), accountChange);
-        check.securityShareOfAccount = new Share(own.valueAfter, accountTotal);
-        check.issuerShareOfAccount = new Share(plus(standing.accountIssuerValue(), accountIssuerChange), accountTotal);
-        check.securityShareOfHousehold = new Share(plus(standing.householdSymbolValue(), symbolChange), householdTotal);
-        check.issuerShareOfHousehold = new Share(plus(standing.householdIssuerValue(), issuerChange), householdTotal);
-        // uninvested cash counts in the CASH class only while it is positive
-        check.classShareOfHousehold = new Share(plus(standing.householdClassValue(), classChange).max(BigDecimal.ZERO), householdTotal);
+        BigDecimal householdTotal = t.householdTotal();
+        return new OrderCheck.Weights(
+                new Share(t.valueAfter()[own], accountTotal),
+                new Share(plus(standing.accountIssuerValue(), accountIssuerChange), accountTotal),
+                new Share(plus(standing.householdSymbolValue(), symbolChange), householdTotal),
+                new Share(plus(standing.householdIssuerValue(), issuerChange), householdTotal));
+    }
+
+    /**
+     * How far the order leaves its asset class outside the household's IPS range, when it moves it the wrong
+     * way; 0 otherwise (and when the household has no bound for the class).
+     */
+    BigDecimal ipsExcess(OrderCheck check) {
+        ReadOrder order = check.order();
+        AssetClass assetClass = order.security.assetClass();
+        BigDecimal excess = BigDecimal.ZERO;
         for (IpsBound bound : household.ipsBounds()) {
             if (!bound.assetClass().equals(assetClass)) {
                 continue;
             }
-            check.ipsMin = bound.minPct();
-            check.ipsMax = bound.maxPct();
             BigDecimal weight = check.getClassPctOfHousehold();
             if (order.buy && weight.compareTo(bound.maxPct()) > 0) {
-                check.ipsExcessPts = weight.subtract(bound.maxPct());
+                excess = weight.subtract(bound.maxPct());
             } else if (!order.buy && weight.compareTo(bound.minPct()) < 0) {
-                check.ipsExcessPts = bound.minPct().subtract(weight);
+                excess = bound.minPct().subtract(weight);
             }
         }
+        return excess;
     }
 
     /**

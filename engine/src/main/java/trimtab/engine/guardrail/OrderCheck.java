@@ -5,8 +5,10 @@ import java.math.BigDecimal;
 /**
  * Rule fact: one order with everything a guardrail row may test, computed on the post-trade state of
  * its whole batch. Its getters are the guardrails workbook's vocabulary. Filled by {@link PostTradeBatch}
- * before it is inserted, never changed afterwards (the weights in percent are divided out when first
- * read, see {@link Share}). Fields that do not apply (a concentration for an order whose account is
+ * before it is inserted, never changed afterwards: the weights and the IPS excess are worked out from the
+ * household's play when a row first reads them (most rows never read most orders' weights), and the
+ * percentages divided out then ({@link Share}); a race between two threads reading the same fact only
+ * repeats that work. Fields that do not apply (a concentration for an order whose account is
  * unknown) hold neutral values (false, 0, ""), so that only the rows about the actual problem fire.
  * What the order itself says is read once per screening ({@link ReadOrder}); each pass over the batch
  * gets a fresh fact for the post-trade figures.
@@ -18,14 +20,15 @@ public final class OrderCheck {
     private final ReadOrder order;
     /** True when the order takes part in the batch's post-trade state (see {@link #isValued}). */
     final boolean valued;
-    Share securityShareOfAccount = Share.NONE;
-    Share issuerShareOfAccount = Share.NONE;
-    Share securityShareOfHousehold = Share.NONE;
-    Share issuerShareOfHousehold = Share.NONE;
-    Share classShareOfHousehold = Share.NONE;
+    /** The household's play the order took part in, from which its weights are worked out; null when not played. */
+    HouseholdPlay play;
+    private Share classShareOfHousehold;
+    private Weights weights;
     BigDecimal ipsMin = BigDecimal.ZERO;
     BigDecimal ipsMax = HUNDRED;
-    BigDecimal ipsExcessPts = BigDecimal.ZERO;
+    /** True when the household has an IPS bound for the order's asset class. */
+    boolean ipsBounded;
+    private BigDecimal ipsExcessPts;
     BigDecimal heldQuantity = BigDecimal.ZERO;
     BigDecimal shortBy = BigDecimal.ZERO;
     BigDecimal cashAvailable = BigDecimal.ZERO;
@@ -42,6 +45,29 @@ public final class OrderCheck {
 
     ReadOrder order() {
         return order;
+    }
+
+    /** The order's security and issuer weights in its account and household after the batch. */
+    record Weights(Share securityOfAccount, Share issuerOfAccount, Share securityOfHousehold, Share issuerOfHousehold) {
+        static final Weights NONE = new Weights(Share.NONE, Share.NONE, Share.NONE, Share.NONE);
+    }
+
+    private Weights weights() {
+        Weights w = weights;
+        if (w == null) {
+            w = play == null ? Weights.NONE : play.weights(this);
+            weights = w;
+        }
+        return w;
+    }
+
+    private Share classShare() {
+        Share share = classShareOfHousehold;
+        if (share == null) {
+            share = play == null ? Share.NONE : play.classShare(this);
+            classShareOfHousehold = share;
+        }
+        return share;
     }
 
     /** The order's place in its batch. */
@@ -185,25 +211,25 @@ public final class OrderCheck {
 
     /** The security's weight in the account after the batch, in percent. */
     public BigDecimal getSecurityPctOfAccount() {
-        return securityShareOfAccount.percent();
+        return weights().securityOfAccount().percent();
     }
 
     /** The weight of all the issuer's securities in the account after the batch, in percent. */
     public BigDecimal getIssuerPctOfAccount() {
-        return issuerShareOfAccount.percent();
+        return weights().issuerOfAccount().percent();
     }
 
     public BigDecimal getSecurityPctOfHousehold() {
-        return securityShareOfHousehold.percent();
+        return weights().securityOfHousehold().percent();
     }
 
     public BigDecimal getIssuerPctOfHousehold() {
-        return issuerShareOfHousehold.percent();
+        return weights().issuerOfHousehold().percent();
     }
 
     /** The weight of the order's asset class in the household after the batch, in percent. */
     public BigDecimal getClassPctOfHousehold() {
-        return classShareOfHousehold.percent();
+        return classShare().percent();
     }
 
     public BigDecimal getIpsMin() {
@@ -219,7 +245,12 @@ public final class OrderCheck {
      * batch, when the order moves it the wrong way (a buy above the maximum, a sale below the minimum); 0 otherwise.
      */
     public BigDecimal getIpsExcessPts() {
-        return ipsExcessPts;
+        BigDecimal excess = ipsExcessPts;
+        if (excess == null) {
+            excess = play == null || !ipsBounded ? BigDecimal.ZERO : play.ipsExcess(this);
+            ipsExcessPts = excess;
+        }
+        return excess;
     }
 
     /** Shares held in the account before this order (after the batch's earlier sales of the same security). */

@@ -30,20 +30,78 @@ final class OrderReader {
 
     List<ReadOrder> read(List<OrderRequest> orders) {
         String[] ids = new String[orders.size()];
-        Map<String, Integer> idCounts = new HashMap<>();
         for (int i = 0; i < orders.size(); i++) {
             ids[i] = orderId(orders.get(i), i);
-            idCounts.merge(ids[i], 1, Integer::sum);
+        }
+        // most batches repeat no id: counted only when one is repeated
+        Map<String, Integer> idCounts = null;
+        if (anyRepeated(ids)) {
+            idCounts = new HashMap<>();
+            for (String id : ids) {
+                idCounts.merge(id, 1, Integer::sum);
+            }
         }
         List<ReadOrder> read = new ArrayList<>(orders.size());
         for (int i = 0; i < orders.size(); i++) {
-            read.add(read(orders.get(i), i, ids[i], idCounts.get(ids[i])));
+            read.add(read(orders.get(i), i, ids[i], idCounts == null ? 1 : idCounts.get(ids[i])));
         }
         return read;
     }
 
+    /** True when two of the ids are equal: an open-addressed table of the ids, with no entry objects. */
+    private static boolean anyRepeated(String[] ids) {
+        if (ids.length < 2) {
+            return false;
+        }
+        int mask = Integer.highestOneBit(ids.length * 2 - 1) * 2 - 1;
+        String[] table = new String[mask + 1];
+        for (String id : ids) {
+            int h = id.hashCode();
+            int slot = (h ^ (h >>> 16)) & mask;
+            while (table[slot] != null) {
+                if (table[slot].equals(id)) {
+                    return true;
+                }
+                slot = (slot + 1) & mask;
+            }
+            table[slot] = id;
+        }
+        return false;
+    }
+
     private static String orderId(OrderRequest order, int position) {
-        return blank(order.orderId()) ? "#" + (position + 1) : order.orderId().trim();
+        String id = trimmed(order.orderId());
+        return id == null ? "#" + (position + 1) : id;
+    }
+
+    /**
+     * The text without leading and trailing spaces ({@link String#trim}), or null when it is null or
+     * {@linkplain String#isBlank blank}. Text as an order system sends it, already trimmed, is returned
+     * without a search.
+     */
+    static String trimmed(String text) {
+        if (text == null) {
+            return null;
+        }
+        int length = text.length();
+        if (length > 0) {
+            char first = text.charAt(0);
+            if (first > ' ' && text.charAt(length - 1) > ' ' && !Character.isWhitespace(first)) {
+                return text;
+            }
+        }
+        return text.isBlank() ? null : text.trim();
+    }
+
+    /** {@code text.toUpperCase(Locale.ROOT)}; text already in upper-case ASCII is returned as it is, without a copy. */
+    static String upperCase(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80 || (c >= 'a' && c <= 'z')) {
+                return text.toUpperCase(Locale.ROOT);
+            }
+        }
+        return text;
     }
 
     /** Reads an order as sent; it is {@link ReadOrder#placed() placed} in the book when it is valid enough to simulate. */
@@ -53,8 +111,10 @@ final class OrderReader {
         read.vix = book.market().vix();
         read.automated = order.automated();
         read.orderId = orderId;
-        read.accountId = blank(order.account()) ? "" : order.account().trim();
-        read.symbol = blank(order.symbol()) ? "" : order.symbol().trim().toUpperCase(Locale.ROOT);
+        String accountId = trimmed(order.account());
+        read.accountId = accountId == null ? "" : accountId;
+        String symbol = trimmed(order.symbol());
+        read.symbol = symbol == null ? "" : upperCase(symbol);
         List<String> problems = new ArrayList<>();
         if (copies > 1) {
             // every copy is refused: a verdict must belong to exactly one order
@@ -66,7 +126,8 @@ final class OrderReader {
         if (read.symbol.isEmpty()) {
             problems.add("no symbol is given");
         }
-        String side = blank(order.side()) ? "" : order.side().trim().toUpperCase(Locale.ROOT);
+        String side = trimmed(order.side());
+        side = side == null ? "" : upperCase(side);
         if (side.equals("BUY") || side.equals("SELL")) {
             read.side = side;
         } else {

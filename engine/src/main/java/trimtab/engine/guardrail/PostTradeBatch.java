@@ -51,7 +51,7 @@ final class PostTradeBatch {
     List<OrderCheck> play(List<ReadOrder> orders) {
         List<OrderCheck> checks = new ArrayList<>(orders.size());
         // households by identity: a household record's own hash would walk all its accounts and lots
-        Map<Household, List<OrderCheck>> byHousehold = new IdentityHashMap<>();
+        Map<Household, List<OrderCheck>> byHousehold = new IdentityHashMap<>(orders.size());
         for (ReadOrder order : orders) {
             OrderCheck check = new OrderCheck(order);
             checks.add(check);
