@@ -8,6 +8,7 @@ import trimtab.api.audit.AuditRecord;
 import trimtab.api.audit.Hashes;
 import trimtab.api.bookstore.HouseholdSelection;
 import trimtab.api.bookstore.MissingMarketDataException;
+import trimtab.api.database.SqlFailures;
 import trimtab.api.database.Transactions;
 import trimtab.api.explain.ViolationView;
 import trimtab.api.rulesets.RuleSetsInForce;
@@ -169,7 +170,7 @@ public final class OrderScreening {
         try {
             commits.record(recorded);
         } catch (RuntimeException e) {
-            if (key != null && ScreeningStore.isDuplicateKey(e)) {
+            if (key != null && SqlFailures.isDuplicateKey(e)) {
                 // a concurrent request with the same key committed first: answer as a retry of it
                 ScreeningStore.StoredScreening stored = transactions.read(c -> store.byIdempotencyKey(c, actor.name(), key))
                         .orElseThrow(() -> e);

@@ -18,7 +18,6 @@ import java.util.Optional;
 @Singleton
 final class ScreeningStore {
     /** MariaDB's error code for a duplicate key: here, an Idempotency-Key the client already used. */
-    private static final int DUPLICATE_KEY = 1062;
 
     private final AuditTrail audit;
 
@@ -160,15 +159,6 @@ final class ScreeningStore {
         }
     }
 
-    /** True when the failure is the unique Idempotency-Key (or any duplicate key) refusing the request row. */
-    static boolean isDuplicateKey(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getErrorCode() == DUPLICATE_KEY) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /** The order_decision columns keep the order as received; an absent value is kept as "" there (null in the JSON). */
     private static String text(String value) {

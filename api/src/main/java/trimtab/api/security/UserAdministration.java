@@ -4,6 +4,7 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import trimtab.api.audit.AuditRecord;
 import trimtab.api.audit.AuditTrail;
+import trimtab.api.database.SqlFailures;
 import trimtab.api.database.Transactions;
 import trimtab.api.web.Actor;
 import trimtab.api.web.ApiException;
@@ -33,8 +34,6 @@ import java.util.regex.Pattern;
  */
 @Singleton
 public final class UserAdministration {
-    /** MariaDB's ER_DUP_ENTRY. */
-    private static final int DUPLICATE_KEY = 1062;
     private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{2,39}");
     /** Names the service itself writes in the audit trail; no user may take them. */
     private static final Set<String> RESERVED = Set.of(Actor.SERVICE.name(), "anonymous", "system", "root");
@@ -110,7 +109,7 @@ public final class UserAdministration {
                 return null;
             });
         } catch (RuntimeException e) {
-            if (isDuplicateKey(e)) {
+            if (SqlFailures.isDuplicateKey(e)) {
                 throw ApiException.conflict("user " + username + " already exists (usernames are never reused)");
             }
             throw e;
@@ -194,15 +193,6 @@ public final class UserAdministration {
         users.insert(connection, user);
         record(connection, "USER_CREATED", user, Actor.SERVICE, Map.of("firstStart", true));
         return true;
-    }
-
-    private static boolean isDuplicateKey(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getErrorCode() == DUPLICATE_KEY) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Set<Role> roles(List<Role> requested, UserKind kind, String advisorId, List<Problem.FieldError> errors) {
