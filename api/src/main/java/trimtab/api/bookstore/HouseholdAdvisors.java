@@ -38,7 +38,10 @@ public final class HouseholdAdvisors {
         return advisorOf(householdId).map(scope::covers).orElse(scope.isFirm());
     }
 
-    /** The households the scope sees among those given. */
+    /**
+     * The households the scope sees among those given; with null, all an advisor's (for the whole firm, null is
+     * answered as null: callers check {@link HouseholdScope#isFirm()} first).
+     */
     public Set<String> visibleAmong(HouseholdScope scope, Set<String> householdIds) {
         if (scope.isFirm()) {
             return householdIds;
@@ -55,7 +58,9 @@ public final class HouseholdAdvisors {
             }
             return ids;
         });
-        own.retainAll(householdIds);
+        if (householdIds != null) {
+            own.retainAll(householdIds);
+        }
         return own;
     }
 }

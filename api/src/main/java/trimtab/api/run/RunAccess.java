@@ -8,6 +8,7 @@ import trimtab.api.web.ApiException;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Which runs a caller may see: every run for the firm's roles; for an advisor, the runs they started and those that
@@ -28,19 +29,20 @@ public final class RunAccess {
 
     /** The run, or 404 when it does not exist or the caller may not see it. */
     public StoredRun require(String runId, Caller caller) {
-        return runs.find(runId).filter(run -> visible(run, caller)).orElseThrow(() -> ApiException.notFound("run " + runId));
+        HouseholdScope scope = caller.households();
+        return runs.find(runId).filter(run -> scope.isFirm() || run.requestedBy().equals(caller.username())
+                        || !advisors.visibleAmong(scope, new HashSet<>(run.households())).isEmpty())
+                .orElseThrow(() -> ApiException.notFound("run " + runId));
     }
 
     List<StoredRun> recent(int limit, Caller caller) {
         if (caller.households().isFirm()) {
             return runs.recent(limit);
         }
-        return runs.recent(ADVISOR_LOOK_BACK).stream().filter(run -> visible(run, caller)).limit(limit).toList();
-    }
-
-    private boolean visible(StoredRun run, Caller caller) {
-        HouseholdScope scope = caller.households();
-        return scope.isFirm() || run.requestedBy().equals(caller.username())
-                || !advisors.visibleAmong(scope, new HashSet<>(run.households())).isEmpty();
+        // the advisor's households are read once for the whole page, not once per run looked at
+        Set<String> own = advisors.visibleAmong(caller.households(), null);
+        return runs.recent(ADVISOR_LOOK_BACK).stream()
+                .filter(run -> run.requestedBy().equals(caller.username()) || run.households().stream().anyMatch(own::contains))
+                .limit(limit).toList();
     }
 }

@@ -299,6 +299,19 @@ class EndpointAccessTest {
     }
 
     @Test
+    void listsLeaveOutWhatAnotherAdvisorLooksAfter() {
+        assertThat(get("/api/v1/runs?limit=1000", Who.ADVISOR_OWN)).contains(runId);
+        assertThat(get("/api/v1/runs?limit=1000", Who.ADVISOR_OTHER)).doesNotContain(runId);
+        assertThat(get("/api/v1/households", Who.ADVISOR_OWN)).contains("\"" + household + "\"");
+        assertThat(get("/api/v1/households", Who.ADVISOR_OTHER)).isEqualTo("[]");
+        assertThat(get("/api/v1/households?advisorId=ADV-7", Who.ADVISOR_OTHER)).as("asking for another advisor's").isEqualTo("[]");
+    }
+
+    private String get(String path, Who who) {
+        return client.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(tokens.get(who)), String.class);
+    }
+
+    @Test
     void everyEndpointAnswersEachKindOfCallerAsTheTableSays() {
         List<String> wrong = new ArrayList<>();
         Map<String, Map<Who, Integer>> actual = new LinkedHashMap<>();
