@@ -38,15 +38,22 @@ public final class HouseholdAdvisors {
         return advisorOf(householdId).map(scope::covers).orElse(scope.isFirm());
     }
 
-    /**
-     * The households the scope sees among those given; with null, all an advisor's (for the whole firm, null is
-     * answered as null: callers check {@link HouseholdScope#isFirm()} first).
-     */
+    /** The households the scope sees among those given. */
     public Set<String> visibleAmong(HouseholdScope scope, Set<String> householdIds) {
         if (scope.isFirm()) {
             return householdIds;
         }
-        Set<String> own = transactions.read(connection -> {
+        Set<String> own = householdsOf(scope);
+        own.retainAll(householdIds);
+        return own;
+    }
+
+    /** Every household of an advisor's (or no) scope; not for the whole firm, which callers check first. */
+    public Set<String> householdsOf(HouseholdScope scope) {
+        if (scope.isFirm()) {
+            throw new IllegalArgumentException("the whole firm's households are not listed this way");
+        }
+        return transactions.read(connection -> {
             Set<String> ids = new HashSet<>();
             try (PreparedStatement statement = connection.prepareStatement("SELECT household_id FROM household WHERE advisor_id = ?")) {
                 statement.setString(1, scope.sqlAdvisor());
@@ -58,9 +65,5 @@ public final class HouseholdAdvisors {
             }
             return ids;
         });
-        if (householdIds != null) {
-            own.retainAll(householdIds);
-        }
-        return own;
     }
 }

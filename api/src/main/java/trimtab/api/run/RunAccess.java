@@ -40,7 +40,7 @@ public final class RunAccess {
             return runs.recent(limit);
         }
         // the advisor's households are read once for the whole page, not once per run looked at
-        Set<String> own = advisors.visibleAmong(caller.households(), null);
+        Set<String> own = advisors.householdsOf(caller.households());
         return runs.recent(ADVISOR_LOOK_BACK).stream()
                 .filter(run -> run.requestedBy().equals(caller.username()) || run.households().stream().anyMatch(own::contains))
                 .limit(limit).toList();

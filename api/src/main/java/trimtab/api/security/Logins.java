@@ -75,15 +75,11 @@ final class Logins {
                             "{\"username\":\"" + name + "\",\"failedLogins\":" + failures + ",\"lockedUntil\":\"" + lockedUntil + "\"}")));
                     failures = 0;
                 }
-                users.update(connection, new StoredUser(user.username(), user.displayName(), user.kind(), user.passwordHash(),
-                        user.roles(), user.advisorId(), user.enabled(), failures, lockedUntil, user.tokenGeneration(),
-                        user.createdAt(), user.createdBy(), user.changedAt()));
+                users.update(connection, user.withLoginState(failures, lockedUntil));
                 return refused(name, lockedUntil == null ? "wrong password" : "wrong password, now locked until " + lockedUntil);
             }
             if (user.failedLogins() > 0 || user.lockedUntil() != null) {
-                users.update(connection, new StoredUser(user.username(), user.displayName(), user.kind(), user.passwordHash(),
-                        user.roles(), user.advisorId(), user.enabled(), 0, null, user.tokenGeneration(),
-                        user.createdAt(), user.createdBy(), user.changedAt()));
+                users.update(connection, user.withLoginState(0, null));
             }
             Map<String, Object> claims = new HashMap<>();
             if (user.advisorId() != null) {

@@ -99,8 +99,8 @@ public final class UserAdministration {
         }
         Instant now = clock.instant();
         String displayName = request.displayName() == null || request.displayName().isBlank() ? username : request.displayName().strip();
-        StoredUser user = new StoredUser(username, displayName, kind, hasher.hash(secret), roles, blankToNull(request.advisorId()),
-                true, 0, null, 1, now, actor.name(), now);
+        StoredUser user = StoredUser.created(username, displayName, kind, hasher.hash(secret), roles, blankToNull(request.advisorId()),
+                actor.name(), now);
         try {
             transactions.write(connection -> {
                 // the primary key decides between two creations of one name (a locking read first would deadlock them)
@@ -131,12 +131,8 @@ public final class UserAdministration {
             if (user.username().equals(actor.name()) && (!enabled || !roles.contains(Role.ADMIN))) {
                 throw ApiException.conflict("an administrator cannot disable themselves or take away their own ADMIN role");
             }
-            boolean rightsChanged = !roles.equals(user.roles()) || enabled != user.enabled()
-                    || !java.util.Objects.equals(advisorId, user.advisorId());
             String displayName = change.displayName() == null || change.displayName().isBlank() ? user.displayName() : change.displayName().strip();
-            StoredUser next = new StoredUser(user.username(), displayName, user.kind(), user.passwordHash(), roles, advisorId, enabled,
-                    user.failedLogins(), user.lockedUntil(), user.tokenGeneration() + (rightsChanged ? 1 : 0), user.createdAt(),
-                    user.createdBy(), clock.instant());
+            StoredUser next = user.withRights(displayName, roles, advisorId, enabled, clock.instant());
             users.update(connection, next);
             record(connection, "USER_CHANGED", next, actor, Map.of("before", describe(user)));
             return next;
@@ -171,8 +167,7 @@ public final class UserAdministration {
         String hash = hasher.hash(password);
         StoredUser changed = transactions.write(connection -> {
             StoredUser user = users.find(connection, username, true).orElseThrow(() -> ApiException.notFound("user " + username));
-            StoredUser next = new StoredUser(user.username(), user.displayName(), user.kind(), hash, user.roles(), user.advisorId(),
-                    user.enabled(), 0, null, user.tokenGeneration() + 1, user.createdAt(), user.createdBy(), clock.instant());
+            StoredUser next = user.withPassword(hash, clock.instant());
             users.update(connection, next);
             record(connection, entryType, next, actor, Map.of());
             return next;
@@ -187,9 +182,8 @@ public final class UserAdministration {
         if (users.find(connection, username, true).isPresent()) {
             return false;
         }
-        Instant now = clock.instant();
-        StoredUser user = new StoredUser(username, displayName, kind, hasher.hash(password), roles, advisorId, true, 0, null, 1,
-                now, Actor.SERVICE.name(), now);
+        StoredUser user = StoredUser.created(username, displayName, kind, hasher.hash(password), roles, advisorId,
+                Actor.SERVICE.name(), clock.instant());
         users.insert(connection, user);
         record(connection, "USER_CREATED", user, Actor.SERVICE, Map.of("firstStart", true));
         return true;

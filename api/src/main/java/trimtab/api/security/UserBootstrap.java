@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import trimtab.api.database.Transactions;
+import trimtab.api.web.Problem;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -69,9 +70,11 @@ final class UserBootstrap implements ApplicationEventListener<ServerStartupEvent
         }
         if (password == null) {
             password = adminName + DEMO_PASSWORD_SUFFIX;
-        } else if (!PasswordPolicy.check("TRIMTAB_ADMIN_PASSWORD", password).isEmpty()) {
-            throw new IllegalStateException("TRIMTAB_ADMIN_PASSWORD is not acceptable: "
-                    + PasswordPolicy.check("TRIMTAB_ADMIN_PASSWORD", password).get(0).message());
+        } else {
+            List<Problem.FieldError> problems = PasswordPolicy.check("TRIMTAB_ADMIN_PASSWORD", password);
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("TRIMTAB_ADMIN_PASSWORD is not acceptable: " + problems.get(0).message());
+            }
         }
         String adminSecret = password;
         try {
