@@ -31,7 +31,7 @@ import java.util.function.Predicate;
 
 /**
  * {@code ./trimtab bench-screening [--households 2000] [--seconds 10] [--warmup 5] [--connections 32]
- * [--batch-connections 8] [--rate 1000] [--folder target/bench-screening]}: the order system's pre-trade check over
+ * [--batch-connections 8] [--rate 1000] [--folder target/bench-screening] [--jit-warmup 15]}: the order system's pre-trade check over
  * HTTP on loopback, with every decision persisted as the service persists it.
  *
  * <p>Starts the service (its own beans, an embedded MariaDB in a fresh folder), loads a synthetic firm of
@@ -66,13 +66,14 @@ public final class ScreeningHttpBenchmark {
 
     /** Benchmark settings. */
     public record Options(int households, Duration warmUp, Duration measure, int connections, int batchConnections, int rate,
-                          Path folder, boolean verifyChain, int repeat) {
+                          Path folder, boolean verifyChain, int repeat, Duration jitWarmUp) {
         static Options parse(String[] args) {
             Map<String, String> options = new HashMap<>();
             for (int i = 0; i < args.length; i++) {
                 if (!args[i].startsWith("--") || i + 1 >= args.length) {
                     throw new IllegalArgumentException("usage: bench-screening [--households N] [--seconds S] [--warmup S] "
-                            + "[--connections N] [--batch-connections N] [--rate R] [--folder PATH] [--verify-chain true|false] [--repeat N]");
+                            + "[--connections N] [--batch-connections N] [--rate R] [--folder PATH] [--verify-chain true|false] [--repeat N] "
+                            + "[--jit-warmup S]");
                 }
                 options.put(args[i], args[++i]);
             }
@@ -84,7 +85,8 @@ public final class ScreeningHttpBenchmark {
                     Integer.parseInt(options.getOrDefault("--rate", "1000")),
                     Path.of(options.getOrDefault("--folder", "target/bench-screening")),
                     Boolean.parseBoolean(options.getOrDefault("--verify-chain", "true")),
-                    Integer.parseInt(options.getOrDefault("--repeat", "1")));
+                    Integer.parseInt(options.getOrDefault("--repeat", "1")),
+                    Duration.ofSeconds(Long.parseLong(options.getOrDefault("--jit-warmup", "15"))));
         }
     }
 
@@ -96,7 +98,8 @@ public final class ScreeningHttpBenchmark {
     }
 
     /** What one run measured, round by round, and what the database held afterwards. */
-    public record Result(List<Round> rounds, long requestsAnswered, long ordersAnswered, long requestRows, long decisionRows,
+    /** @param warmUp the JIT warm-up's health, single and batch phases (answered and persisted, not measured) */
+    public record Result(List<LoopbackLoad.Stats> warmUp, List<Round> rounds, long requestsAnswered, long ordersAnswered, long requestRows, long decisionRows,
                          long auditEntries, ChainVerification chain) {
     }
 
@@ -144,6 +147,7 @@ public final class ScreeningHttpBenchmark {
             List<byte[]> singles = orders.singles(8192);
             List<byte[]> batches = orders.batches(512, BATCH_SIZE, ACCOUNTS_PER_BATCH);
 
+            List<LoopbackLoad.Stats> warmUp = jitWarmUp(port, options, target, authorization, singles, batches);
             List<Round> rounds = new ArrayList<>();
             for (int r = 1; r <= options.repeat(); r++) {
                 if (options.repeat() > 1) {
@@ -151,10 +155,11 @@ public final class ScreeningHttpBenchmark {
                 }
                 rounds.add(round(r, port, transactions, options, target, authorization, singles, batches));
             }
-            long sentSingles = rounds.stream().mapToLong(x -> x.single().sent() + x.open().sent()).sum();
-            long sentBatches = rounds.stream().mapToLong(x -> x.batch().sent()).sum();
-            long failed = rounds.stream().mapToLong(x -> x.single().errors() + x.batch().errors() + x.open().errors()).sum();
-            long failedBatches = rounds.stream().mapToLong(x -> x.batch().errors()).sum();
+            long sentSingles = rounds.stream().mapToLong(x -> x.single().sent() + x.open().sent()).sum() + warmUp.get(1).sent();
+            long sentBatches = rounds.stream().mapToLong(x -> x.batch().sent()).sum() + warmUp.get(2).sent();
+            long failedBatches = rounds.stream().mapToLong(x -> x.batch().errors()).sum() + warmUp.get(2).errors();
+            long failed = rounds.stream().mapToLong(x -> x.single().errors() + x.open().errors()).sum() + warmUp.get(1).errors()
+                    + failedBatches;
             long requestsAnswered = sentSingles + sentBatches - failed;
             long ordersAnswered = sentSingles - (failed - failedBatches) + (sentBatches - failedBatches) * BATCH_SIZE;
             long requestRows = count(transactions, headers.actor(), "SELECT COUNT(*) FROM screening_request WHERE client_id = ?");
@@ -168,7 +173,7 @@ public final class ScreeningHttpBenchmark {
                 System.out.printf(Locale.ROOT, "audit chain: %s, %,d entries checked in %,d ms%n", chain.intact() ? "intact" : "BROKEN: "
                         + chain.problem(), chain.entriesChecked(), (System.nanoTime() - verifying) / 1_000_000);
             }
-            Result result = new Result(rounds, requestsAnswered, ordersAnswered, requestRows, decisionRows, auditEntries, chain);
+            Result result = new Result(warmUp, rounds, requestsAnswered, ordersAnswered, requestRows, decisionRows, auditEntries, chain);
             System.out.printf(Locale.ROOT, "persisted: %,d request rows for %,d requests answered, %,d decision rows for %,d orders, "
                     + "%,d audit entries%n", requestRows, requestsAnswered, decisionRows, ordersAnswered, auditEntries);
             System.out.printf(Locale.ROOT, "median of %d round(s): health %,.0f req/s; single orders %,.0f req/s = %.1f %% of the ceiling "
@@ -184,6 +189,27 @@ public final class ScreeningHttpBenchmark {
         } finally {
             EmbeddedMariaDb.stop(options.folder());
         }
+    }
+
+    /**
+     * Health, single orders and batches, each for {@code jitWarmUp} and not counted: on two cores the JIT compilers
+     * are still busy a minute into the run (C2 took a fifth of the CPU during the first health phase measured), and
+     * the first phase measured would pay for compiling the code all phases use.
+     */
+    private static List<LoopbackLoad.Stats> jitWarmUp(int port, Options options, String target, String authorization,
+                                                      List<byte[]> singles, List<byte[]> batches) {
+        Duration time = options.jitWarmUp();
+        byte[] health = LoopbackConnection.request("GET", "/health", "", null, null);
+        List<LoopbackLoad.Stats> stats = List.of(
+                LoopbackLoad.closedLoop(port, new LoopbackLoad.Phase("jit-health", HEALTH_CONNECTIONS, Duration.ZERO, time, 1),
+                        n -> health, r -> r.status() == 200),
+                LoopbackLoad.closedLoop(port, new LoopbackLoad.Phase("jit-single", options.connections(), Duration.ZERO, time, 1),
+                        screen(target, authorization, "0-s", singles), screened(1)),
+                LoopbackLoad.closedLoop(port, new LoopbackLoad.Phase("jit-batch", options.batchConnections(), Duration.ZERO, time,
+                        BATCH_SIZE), screen(target, authorization, "0-b", batches), screened(BATCH_SIZE)));
+        System.out.printf(Locale.ROOT, "JIT warm-up: %d s each of health, single orders and batches (not counted)%n",
+                time.toSeconds());
+        return stats;
     }
 
     private static Round round(int number, int port, Transactions transactions, Options options, String target,

@@ -17,7 +17,7 @@ class ScreeningHttpBenchmarkTest {
     @Test
     void everyScreeningAnswerIsA200WithItsVerdictsAndEveryDecisionIsPersistedInAnIntactChain() {
         ScreeningHttpBenchmark.Options options = new ScreeningHttpBenchmark.Options(40, Duration.ZERO, Duration.ofSeconds(1), 4, 2,
-                100, Path.of("target/test-mariadb-bench-screening"), true, 1);
+                100, Path.of("target/test-mariadb-bench-screening"), true, 1, Duration.ofSeconds(1));
 
         ScreeningHttpBenchmark.Result result = ScreeningHttpBenchmark.run(options, ScreeningHttpBenchmark.ORDER_SYSTEM,
                 ScreeningHttpBenchmark.COMPLIANCE);
@@ -30,7 +30,8 @@ class ScreeningHttpBenchmarkTest {
         assertThat(result.requestsAnswered()).isGreaterThanOrEqualTo(100);
         assertThat(result.requestRows()).isEqualTo(result.requestsAnswered());
         assertThat(result.decisionRows()).isEqualTo(result.ordersAnswered());
-        assertThat(result.ordersAnswered()).isEqualTo(round.single().sent() + 100 * round.batch().sent() + round.open().sent());
+        assertThat(result.ordersAnswered()).isEqualTo(round.single().sent() + 100 * round.batch().sent() + round.open().sent()
+                + result.warmUp().get(1).sent() + 100 * result.warmUp().get(2).sent());
         // a SCREENING_REQUEST entry per request and an ORDER_DECISION entry per order
         assertThat(result.auditEntries()).isEqualTo(result.requestsAnswered() + result.ordersAnswered());
         assertThat(result.chain().intact()).as(result.chain().problem()).isTrue();
