@@ -6,7 +6,6 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import trimtab.api.audit.AuditRecord;
 import trimtab.api.audit.Hashes;
-import trimtab.api.bookstore.HouseholdSelection;
 import trimtab.api.bookstore.MissingMarketDataException;
 import trimtab.api.database.SqlFailures;
 import trimtab.api.database.Transactions;
@@ -36,15 +35,16 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * Screens an order system's batch and records every decision before the answer leaves.
  *
- * <p>A request costs one read transaction (the Idempotency-Key lookup with the reference-data version, then the
- * households owning the batch's accounts, on reference data kept in memory while its version holds: see
- * {@link ReferenceData}) and a share of one write transaction (the request row, its audit entries and its decisions,
+ * <p>A request costs one reading statement (the Idempotency-Key lookup with the book's versions; when they hold and
+ * the batch's accounts are kept, the households come from memory: see {@link KeptBook}), or else a read transaction
+ * for what is not kept, and a share of one write transaction (the request row, its audit entries and its decisions,
  * group-committed with the other requests waiting: see {@link ScreeningCommits}). Screening and building the JSON
  * happen between the two, so the audit chain's head, locked from the append to the commit, waits for nothing but
  * the inserts.
@@ -62,18 +62,18 @@ public final class OrderScreening {
 
     private final ScreenRequestReader reader;
     private final RuleSetsInForce ruleSets;
-    private final ReferenceData referenceData;
+    private final KeptBook book;
     private final Transactions transactions;
     private final ScreeningStore store;
     private final ScreeningCommits commits;
     private final JsonMapper json;
     private final Clock clock = Clock.systemUTC();
 
-    OrderScreening(ScreenRequestReader reader, RuleSetsInForce ruleSets, ReferenceData referenceData, Transactions transactions,
+    OrderScreening(ScreenRequestReader reader, RuleSetsInForce ruleSets, KeptBook book, Transactions transactions,
                    ScreeningStore store, ScreeningCommits commits, JsonMapper json) {
         this.reader = reader;
         this.ruleSets = ruleSets;
-        this.referenceData = referenceData;
+        this.book = book;
         this.transactions = transactions;
         this.store = store;
         this.commits = commits;
@@ -112,14 +112,22 @@ public final class OrderScreening {
 
     private Read readSnapshot(Actor actor, String key, LocalDate asOf, List<String> accounts) {
         try {
+            // one statement, no transaction: a stored answer, or versions under which the kept book may serve alone
+            ScreeningStore.Lookup first = transactions.statement(connection -> store.lookup(connection, actor.name(), key));
+            if (first.stored().isPresent()) {
+                return new Read(first.stored().get(), null);
+            }
+            Optional<BookSnapshot> kept = book.kept(asOf, first.versions(), accounts);
+            if (kept.isPresent()) {
+                return new Read(null, kept.get());
+            }
             return transactions.read(connection -> {
-                // first, so that everything after it reads the snapshot whose reference-data version it names
+                // first, so that everything after it reads the snapshot whose versions it names
                 ScreeningStore.Lookup lookup = store.lookup(connection, actor.name(), key);
                 if (lookup.stored().isPresent()) {
                     return new Read(lookup.stored().get(), null);
                 }
-                return new Read(null, referenceData.snapshot(connection, lookup.referenceVersion(), asOf,
-                        HouseholdSelection.owningAccounts(accounts)));
+                return new Read(null, book.read(connection, lookup.versions(), asOf, accounts));
             });
         } catch (RuntimeException e) {
             MissingMarketDataException missing = cause(e, MissingMarketDataException.class);

@@ -84,29 +84,30 @@ final class ScreeningStore {
     }
 
     /**
-     * The first read of a request's transaction, in one round trip: the reference-data version (see
-     * {@link ReferenceData}) and the request stored under the client's Idempotency-Key, if any.
+     * The first read of a request, in one statement: the versions of the book's reference data and households (see
+     * {@link KeptBook}) and the request stored under the client's Idempotency-Key, if any.
      */
     Lookup lookup(Connection connection, String clientId, String idempotencyKey) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT v.version, r.request_id, r.request_hash, r.response FROM reference_data_version v
+                SELECT v.version, h.version, r.request_id, r.request_hash, r.response
+                FROM reference_data_version v JOIN household_data_version h ON h.id = 1
                 LEFT JOIN screening_request r ON r.client_id = ? AND r.idempotency_key = ?
                 WHERE v.id = 1""")) {
             statement.setString(1, clientId);
             statement.setString(2, idempotencyKey);
             try (ResultSet rs = statement.executeQuery()) {
                 if (!rs.next()) {
-                    throw new IllegalStateException("the reference-data version row is missing: the schema was not migrated");
+                    throw new IllegalStateException("the book's version rows are missing: the schema was not migrated");
                 }
-                String requestId = rs.getString(2);
-                return new Lookup(rs.getLong(1), requestId == null ? Optional.empty()
-                        : Optional.of(new StoredScreening(requestId, rs.getString(3), rs.getString(4))));
+                String requestId = rs.getString(3);
+                return new Lookup(new KeptBook.Versions(rs.getLong(1), rs.getLong(2)), requestId == null ? Optional.empty()
+                        : Optional.of(new StoredScreening(requestId, rs.getString(4), rs.getString(5))));
             }
         }
     }
 
     /** What {@link #lookup} found. */
-    record Lookup(long referenceVersion, Optional<StoredScreening> stored) {
+    record Lookup(KeptBook.Versions versions, Optional<StoredScreening> stored) {
     }
 
     Optional<String> response(Connection connection, String requestId) throws SQLException {

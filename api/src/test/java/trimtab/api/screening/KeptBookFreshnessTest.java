@@ -26,12 +26,13 @@ import static trimtab.api.screening.ScreeningHttp.get;
 import static trimtab.api.screening.ScreeningHttp.screen;
 
 /**
- * Screening keeps the reference data (securities, prices, VIX, models, the firm's restricted list) between requests,
- * and a committed change to it is used by the very next request: the cache is checked against a version the
- * database bumps in the writing transaction.
+ * Screening keeps the reference data (securities, prices, VIX, models, the firm's restricted list) and the households
+ * it screened between requests, and a committed change to either is used by the very next request, whoever made it
+ * (the service's book writer or plain SQL): what is kept is checked against versions the database bumps in the
+ * writing transaction.
  */
 @MicronautTest(transactional = false)
-class ReferenceDataFreshnessTest {
+class KeptBookFreshnessTest {
     /** BUY 10 VTI in ACC-1001-TX: 3,165.00 of its 4,210.55 cash on the demo book, nothing else in the way: PASS. */
     private static final String BUY_VTI = """
             {"orders": [{"orderId": "F-1", "accountId": "ACC-1001-TX", "symbol": "VTI", "side": "BUY", "quantity": 10}]}""";
@@ -85,6 +86,59 @@ class ReferenceDataFreshnessTest {
             return null;
         });
         assertThat(seenPrice("?asOf=" + LATER)).isEqualTo("320.25");
+    }
+
+    @Test
+    void cashChangedByPlainSqlIsTheCashTheNextDecisionSees() throws Exception {
+        // BUY 10 VTI costs 3,165.00: the account's 4,210.55 covers it; kept after this request
+        assertThat(answer("?asOf=2026-11-24").verdicts().get(0).verdict()).isEqualTo("PASS");
+        assertThat(facts("?asOf=2026-11-24").accountCash()).isEqualTo("4210.55");
+
+        sql("UPDATE account SET cash = 100.00 WHERE account_id = 'ACC-1001-TX'");
+        SeenFacts seen = facts("?asOf=2026-11-24");
+        assertThat(seen.accountCash()).isEqualTo("100");
+        assertThat(answer("?asOf=2026-11-24").verdicts().get(0).verdict()).isEqualTo("BLOCK");
+
+        sql("UPDATE account SET cash = 4210.55 WHERE account_id = 'ACC-1001-TX'");
+        assertThat(answer("?asOf=2026-11-24").verdicts().get(0).verdict()).isEqualTo("PASS");
+    }
+
+    @Test
+    void anAccountUnknownToOneRequestIsFoundByTheNextOnceItExists() throws Exception {
+        String order = BUY_VTI.replace("ACC-1001-TX", "ACC-1001-NEW");
+        assertThat(factsOf(order).householdId()).isNull(); // kept as "no such account"
+
+        sql("INSERT INTO account (account_id, household_id, account_type, cash) "
+                + "SELECT 'ACC-1001-NEW', household_id, 'TAXABLE', 5000.00 FROM account WHERE account_id = 'ACC-1001-TX'");
+        SeenFacts seen = factsOf(order);
+        assertThat(seen.householdId()).isNotNull();
+        assertThat(seen.accountCash()).isEqualTo("5000");
+    }
+
+    private void sql(String statement) {
+        transactions.write(c -> {
+            try (var update = c.createStatement()) {
+                assertThat(update.executeUpdate(statement)).isEqualTo(1);
+            }
+            return null;
+        });
+    }
+
+    private SeenFacts facts(String query) throws Exception {
+        return factsOf(query, BUY_VTI);
+    }
+
+    private SeenFacts factsOf(String order) throws Exception {
+        return factsOf("?asOf=2026-11-24", order);
+    }
+
+    private SeenFacts factsOf(String query, String order) throws Exception {
+        HttpResponse<String> answer = screen(client, query, "freshness-" + UUID.randomUUID(), order);
+        assertThat(answer.code()).as(body(answer)).isEqualTo(200);
+        String decisionId = json.readValue(body(answer), ScreeningResponse.class).verdicts().get(0).decisionId();
+        HttpResponse<String> why = get(client, "/api/v1/decisions/" + decisionId);
+        assertThat(why.code()).as(body(why)).isEqualTo(200);
+        return json.readValue(body(why), DecisionExplanation.class).factsSeen();
     }
 
     private void restrict(List<Restriction> restrictions) {

@@ -1,0 +1,162 @@
+package trimtab.api.screening;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import trimtab.api.bookstore.BookSnapshots;
+import trimtab.api.bookstore.HouseholdSelection;
+import trimtab.engine.book.Account;
+import trimtab.engine.book.BookSnapshot;
+import trimtab.engine.book.Household;
+import trimtab.engine.book.HouseholdId;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The book as of a date kept in memory between screening requests: its reference data (securities priced on the
+ * date, the VIX, models, the firm's restricted list) and the households screened so far. Read from MariaDB per
+ * request, they cost fourteen statements, the building of the security master and of each household's records,
+ * for data that changes a few times a day while orders are screened all day.
+ *
+ * <p>Never stale: every change to those tables bumps a version row in the writing transaction (database triggers:
+ * {@code reference_data_version}, migration V8, and {@code household_data_version}, V9, so no write path can forget,
+ * on any instance, nor plain SQL). A request reads both versions in the statement that looks up its
+ * Idempotency-Key. When they equal the ones kept and every account of the request is kept, the tables hold exactly
+ * what is kept (a statement reads one consistent snapshot; the same number means no change committed since), and
+ * the request needs no other read. Otherwise it reads in a read transaction whose first statement reads the
+ * versions again: the rest of that transaction sees the same snapshot (InnoDB's repeatable read), so what it reads
+ * is kept under those versions. Invalidating from the book-write path instead would miss writes made by another
+ * instance or by SQL, and a time-to-live would use stale cash and holdings for a while by design.
+ *
+ * <p>What grows: one entry per date screened (at most {@value #MAX_DATES}) and, per date, the households screened,
+ * at most {@code trimtab.screening.kept-households} (default 20,000, about 15 KB each for the synthetic firm's 25
+ * lots): past that the date's households are dropped and read again as needed.
+ */
+@Singleton
+final class KeptBook {
+    /** Dates kept at once; order systems screen on today, now and then on another date. */
+    private static final int MAX_DATES = 8;
+
+    private final BookSnapshots snapshots;
+    private final int maxHouseholds;
+    private final Map<LocalDate, Kept> kept = new ConcurrentHashMap<>();
+
+    KeptBook(BookSnapshots snapshots, @Value("${trimtab.screening.kept-households:20000}") int maxHouseholds) {
+        this.snapshots = snapshots;
+        this.maxHouseholds = maxHouseholds;
+    }
+
+    /** The two versions one statement saw. */
+    record Versions(long referenceData, long households) {
+    }
+
+    /**
+     * One date's book under one pair of versions: the reference data as an empty snapshot, and for each account
+     * looked up the household owning it, or none (an unknown account is kept as such too: its orders are blocked,
+     * and asking again would not change that while the version holds).
+     */
+    private static final class Kept {
+        private final Versions versions;
+        private final BookSnapshot reference;
+        private final Map<String, Optional<Household>> byAccount = new ConcurrentHashMap<>();
+        private int households;
+
+        Kept(Versions versions, BookSnapshot reference) {
+            this.versions = versions;
+            this.reference = reference;
+        }
+
+        /** The households owning these accounts, or null when one of the accounts is not kept. */
+        List<Household> households(List<String> accounts) {
+            Map<HouseholdId, Household> found = new LinkedHashMap<>();
+            for (String account : accounts) {
+                Optional<Household> household = byAccount.get(account);
+                if (household == null) {
+                    return null;
+                }
+                household.ifPresent(h -> found.putIfAbsent(h.id(), h));
+            }
+            return List.copyOf(found.values());
+        }
+
+        /** Keeps the households read for these accounts (a household read is never kept already: all its accounts would be). */
+        synchronized void keep(List<String> accounts, List<Household> read, int max) {
+            if (households + read.size() > max) {
+                byAccount.clear();
+                households = 0;
+            }
+            for (Household household : read) {
+                for (Account account : household.accounts()) {
+                    byAccount.put(account.id().value(), Optional.of(household));
+                }
+            }
+            households += read.size();
+            for (String account : accounts) {
+                byAccount.putIfAbsent(account, Optional.empty());
+            }
+        }
+
+        BookSnapshot snapshot(List<Household> households) {
+            return new BookSnapshot(reference.market(), reference.securities(), List.copyOf(reference.models()), households,
+                    List.copyOf(reference.firmRestrictions()));
+        }
+    }
+
+    /**
+     * The snapshot holding the households of these accounts, from memory alone, if what is kept for {@code asOf} is
+     * of exactly these versions (read by the caller's statement) and holds every one of the accounts.
+     */
+    Optional<BookSnapshot> kept(LocalDate asOf, Versions versions, List<String> accounts) {
+        Kept current = kept.get(asOf);
+        if (current == null || !current.versions.equals(versions)) {
+            return Optional.empty();
+        }
+        List<Household> households = current.households(accounts);
+        return households == null ? Optional.empty() : Optional.of(current.snapshot(households));
+    }
+
+    /**
+     * The snapshot holding the households of these accounts, read on the caller's connection inside its read
+     * transaction (only what is not kept under these versions), and kept.
+     *
+     * @param versions the versions this transaction sees, read before anything else in it
+     */
+    BookSnapshot read(Connection connection, Versions versions, LocalDate asOf, List<String> accounts) throws SQLException {
+        Kept current = kept.get(asOf);
+        if (current == null || !current.versions.equals(versions)) {
+            BookSnapshot reference = current != null && current.versions.referenceData() == versions.referenceData()
+                    ? current.reference
+                    // throws MissingMarketDataException without a VIX, as a full snapshot read does
+                    : snapshots.load(connection, asOf, HouseholdSelection.households(List.of()));
+            current = new Kept(versions, reference);
+            if (kept.size() >= MAX_DATES && !kept.containsKey(asOf)) {
+                kept.clear();
+            }
+            // two requests that read different versions may race here: a request only ever uses an entry whose
+            // versions equal the ones its own statement saw, so the loser merely reads again next time
+            kept.put(asOf, current);
+        }
+        List<String> missing = new ArrayList<>();
+        for (String account : accounts) {
+            if (!current.byAccount.containsKey(account)) {
+                missing.add(account);
+            }
+        }
+        if (!missing.isEmpty()) {
+            current.keep(missing, snapshots.households(connection, asOf, HouseholdSelection.owningAccounts(missing)), maxHouseholds);
+        }
+        List<Household> households = current.households(accounts);
+        if (households == null) {
+            // dropped between keeping and here (the kept set overflowed): read them all for this request alone
+            households = snapshots.households(connection, asOf, HouseholdSelection.owningAccounts(accounts));
+        }
+        return current.snapshot(households);
+    }
+}
