@@ -160,11 +160,10 @@ public final class OrderScreening {
             SeenFacts seen = facts.of(order);
             // the order exactly as received and what the snapshot said about it, each as canonical JSON
             String inputHash = Hashes.sha256(write(order) + "\n" + write(seen));
-            String explanation = write(new StoredDecision(order, violations, seen, inputHash, recordedRuleSets));
             String payload = write(new AuditedDecision(decisionId, requestId, i + 1, order, verdict.verdict().name(),
                     verdict.violations().stream().map(OrderScreening::reference).toList(), seen));
             decisions.add(new RecordedScreening.Decision(decisionId, i + 1, order, seen.householdId(), verdict.verdict().name(),
-                    explanation, new AuditRecord("ORDER_DECISION", decisionId, actor.name(), recordedRuleSets, inputHash, payload)));
+                    new AuditRecord("ORDER_DECISION", decisionId, actor.name(), recordedRuleSets, inputHash, payload)));
             verdicts.add(new OrderVerdictView(order.orderId(), decisionId, verdict.verdict().name(), violations));
             counts.merge(verdict.verdict().name(), 1, Integer::sum);
         }

@@ -53,13 +53,14 @@ final class ScreeningRecords {
         ScreeningStore.DecisionRow row = transactions.read(c -> store.decisionOwner(c, decisionId).filter(owner -> readable(owner, caller))
                         .isPresent() ? store.decision(c, decisionId) : Optional.<ScreeningStore.DecisionRow>empty())
                 .orElseThrow(() -> ApiException.notFound("Decision " + decisionId));
-        StoredDecision stored = read(row.explanation());
-        List<String> reasons = stored.violations().stream()
-                .map(v -> v.severity() + ": " + v.explanation().sentence()).toList();
+        // the order and the facts as the audit entry holds them; the violations as the order system was told them
+        AuditedDecision audited = read(row.auditPayload(), AuditedDecision.class);
+        List<ViolationView> violations = read(row.response(), ScreeningResponse.class).verdicts().get(row.line() - 1).violations();
+        List<String> reasons = violations.stream().map(v -> v.severity() + ": " + v.explanation().sentence()).toList();
         RuleSetView ruleSet = new RuleSetView("GUARDRAILS", row.ruleSetVersion(), row.ruleSetChecksum());
         return new DecisionExplanation(row.decisionId(), row.requestId(), row.line(), "$.orders[" + (row.line() - 1) + "]",
-                row.orderId(), stored.order(), row.verdict(), summary(stored.order(), row.verdict(), stored.violations()), reasons,
-                stored.violations(), ruleSet, stored.ruleSets(), stored.facts(), stored.inputHash(), row.decidedAt().toString(),
+                row.orderId(), audited.order(), row.verdict(), summary(audited.order(), row.verdict(), violations), reasons,
+                violations, ruleSet, row.ruleSets(), audited.facts(), row.inputHash(), row.decidedAt().toString(),
                 row.clientId(), row.idempotencyKey(), row.auditSeq());
     }
 
@@ -83,11 +84,11 @@ final class ScreeningRecords {
         return value == null || value.isBlank() ? "(none)" : value.strip();
     }
 
-    private StoredDecision read(String explanation) {
+    private <T> T read(String stored, Class<T> type) {
         try {
-            return json.readValue(explanation, Argument.of(StoredDecision.class));
+            return json.readValue(stored, Argument.of(type));
         } catch (IOException e) {
-            throw new UncheckedIOException("a stored decision cannot be read back", e);
+            throw new UncheckedIOException("a stored " + type.getSimpleName() + " cannot be read back", e);
         }
     }
 }

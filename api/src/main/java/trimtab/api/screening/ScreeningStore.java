@@ -29,10 +29,13 @@ final class ScreeningStore {
     record StoredScreening(String requestId, String requestHash, String response) {
     }
 
-    /** A decision row with its request's client and key, for "why". */
+    /**
+     * A decision row with what explains it: its audit entry (rule sets in force, input hash, and the payload with the
+     * order as received and the facts seen) and its request (client, key, and the answer with every violation).
+     */
     record DecisionRow(String decisionId, String requestId, int line, String orderId, String verdict, int ruleSetVersion,
-                       String ruleSetChecksum, String explanation, Instant decidedAt, long auditSeq, String clientId,
-                       String idempotencyKey) {
+                       String ruleSetChecksum, Instant decidedAt, long auditSeq, String clientId, String idempotencyKey,
+                       String ruleSets, String inputHash, String auditPayload, String response) {
     }
 
     Optional<StoredScreening> byIdempotencyKey(Connection connection, String clientId, String idempotencyKey) throws SQLException {
@@ -68,7 +71,7 @@ final class ScreeningStore {
         List<Long> seqs = audit.append(connection, records);
         MultiRowInsert decisions = MultiRowInsert.into("order_decision", "decision_id", "request_id", "line_no", "order_id",
                 "account_id", "household_id", "symbol", "side", "quantity", "price", "verdict", "rule_set_version",
-                "rule_set_checksum", "explanation", "decided_at", "audit_seq");
+                "rule_set_checksum", "decided_at", "audit_seq");
         int entry = 0;
         for (RecordedScreening screening : screenings) {
             entry++; // the request's own entry
@@ -76,8 +79,7 @@ final class ScreeningStore {
                 OrderInput order = d.order();
                 decisions.row(d.decisionId(), screening.requestId(), d.line(), text(order.orderId()), text(order.accountId()),
                         d.householdId(), text(order.symbol()), text(order.side()), text(order.quantity()), text(order.limitPrice()),
-                        d.verdict(), screening.ruleSet().version(), screening.ruleSet().checksum(), d.explanation(),
-                        screening.decidedAt(), seqs.get(entry++));
+                        d.verdict(), screening.ruleSet().version(), screening.ruleSet().checksum(), screening.decidedAt(), seqs.get(entry++));
             }
         }
         decisions.execute(connection);
@@ -122,8 +124,9 @@ final class ScreeningStore {
     Optional<DecisionRow> decision(Connection connection, String decisionId) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT d.decision_id, d.request_id, d.line_no, d.order_id, d.verdict, d.rule_set_version, d.rule_set_checksum,
-                       d.explanation, d.decided_at, d.audit_seq, r.client_id, r.idempotency_key
+                       d.decided_at, d.audit_seq, r.client_id, r.idempotency_key, a.rule_sets, a.input_hash, a.payload, r.response
                 FROM order_decision d JOIN screening_request r ON r.request_id = d.request_id
+                JOIN audit_entry a ON a.seq = d.audit_seq
                 WHERE d.decision_id = ?""")) {
             statement.setString(1, decisionId);
             try (ResultSet rs = statement.executeQuery()) {
@@ -131,8 +134,8 @@ final class ScreeningStore {
                     return Optional.empty();
                 }
                 return Optional.of(new DecisionRow(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
-                        rs.getInt(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant(), rs.getLong(10),
-                        rs.getString(11), rs.getString(12)));
+                        rs.getInt(6), rs.getString(7), rs.getTimestamp(8).toInstant(), rs.getLong(9), rs.getString(10),
+                        rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15)));
             }
         }
     }
