@@ -53,6 +53,10 @@ final class KeptBook {
         this.maxHouseholds = maxHouseholds;
     }
 
+    /** A request's snapshot, with the fingerprint of each of its households (worked out once per household kept). */
+    record Snapshot(BookSnapshot book, Map<HouseholdId, String> fingerprints) {
+    }
+
     /** The two versions one statement saw. */
     record Versions(long referenceData, long households) {
     }
@@ -66,6 +70,7 @@ final class KeptBook {
         private final Versions versions;
         private final BookSnapshot reference;
         private final Map<String, Optional<Household>> byAccount = new ConcurrentHashMap<>();
+        private final Map<HouseholdId, String> fingerprints = new ConcurrentHashMap<>();
         private int households;
 
         Kept(Versions versions, BookSnapshot reference) {
@@ -90,9 +95,11 @@ final class KeptBook {
         synchronized void keep(List<String> accounts, List<Household> read, int max) {
             if (households + read.size() > max) {
                 byAccount.clear();
+                fingerprints.clear();
                 households = 0;
             }
             for (Household household : read) {
+                fingerprints.put(household.id(), HouseholdState.fingerprint(household));
                 for (Account account : household.accounts()) {
                     byAccount.put(account.id().value(), Optional.of(household));
                 }
@@ -103,9 +110,14 @@ final class KeptBook {
             }
         }
 
-        BookSnapshot snapshot(List<Household> households) {
-            return new BookSnapshot(reference.market(), reference.securities(), List.copyOf(reference.models()), households,
-                    List.copyOf(reference.firmRestrictions()));
+        Snapshot snapshot(List<Household> households) {
+            Map<HouseholdId, String> theirs = new LinkedHashMap<>();
+            for (Household household : households) {
+                String fingerprint = fingerprints.get(household.id());
+                theirs.put(household.id(), fingerprint != null ? fingerprint : HouseholdState.fingerprint(household));
+            }
+            return new Snapshot(new BookSnapshot(reference.market(), reference.securities(), List.copyOf(reference.models()),
+                    households, List.copyOf(reference.firmRestrictions())), theirs);
         }
     }
 
@@ -113,7 +125,7 @@ final class KeptBook {
      * The snapshot holding the households of these accounts, from memory alone, if what is kept for {@code asOf} is
      * of exactly these versions (read by the caller's statement) and holds every one of the accounts.
      */
-    Optional<BookSnapshot> kept(LocalDate asOf, Versions versions, List<String> accounts) {
+    Optional<Snapshot> kept(LocalDate asOf, Versions versions, List<String> accounts) {
         Kept current = kept.get(asOf);
         if (current == null || !current.versions.equals(versions)) {
             return Optional.empty();
@@ -128,7 +140,7 @@ final class KeptBook {
      *
      * @param versions the versions this transaction sees, read before anything else in it
      */
-    BookSnapshot read(Connection connection, Versions versions, LocalDate asOf, List<String> accounts) throws SQLException {
+    Snapshot read(Connection connection, Versions versions, LocalDate asOf, List<String> accounts) throws SQLException {
         Kept current = kept.get(asOf);
         if (current == null || !current.versions.equals(versions)) {
             BookSnapshot reference = current != null && current.versions.referenceData() == versions.referenceData()

@@ -8,6 +8,7 @@ import trimtab.api.audit.AuditRecord;
 import trimtab.api.audit.Hashes;
 import trimtab.api.bookstore.MissingMarketDataException;
 import trimtab.api.database.SqlFailures;
+import trimtab.api.database.TimeOrderedIds;
 import trimtab.api.database.Transactions;
 import trimtab.api.explain.ViolationView;
 import trimtab.api.rulesets.RuleSetsInForce;
@@ -37,7 +38,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Screens an order system's batch and records every decision before the answer leaves.
@@ -86,7 +86,7 @@ public final class OrderScreening {
     }
 
     /** What the read transaction found: the stored answer to a retry, or the snapshot to screen on. */
-    private record Read(ScreeningStore.StoredScreening stored, BookSnapshot snapshot) {
+    private record Read(ScreeningStore.StoredScreening stored, KeptBook.Snapshot snapshot) {
     }
 
     ScreeningAnswer screen(byte[] body, @Nullable String asOfParameter, @Nullable String idempotencyKey, Actor actor) {
@@ -105,7 +105,7 @@ public final class OrderScreening {
                 return replay(read.stored(), requestHash, key, actor);
             }
             List<OrderRequest> requests = orders.stream().map(OrderInput::toRequest).toList();
-            ScreeningResult result = rules.screener().screen(requests, read.snapshot());
+            ScreeningResult result = rules.screener().screen(requests, read.snapshot().book());
             return decide(orders, result, read.snapshot(), rules, requestHash, key, actor, receivedAt);
         }
     }
@@ -117,7 +117,7 @@ public final class OrderScreening {
             if (first.stored().isPresent()) {
                 return new Read(first.stored().get(), null);
             }
-            Optional<BookSnapshot> kept = book.kept(asOf, first.versions(), accounts);
+            Optional<KeptBook.Snapshot> kept = book.kept(asOf, first.versions(), accounts);
             if (kept.isPresent()) {
                 return new Read(null, kept.get());
             }
@@ -140,12 +140,12 @@ public final class OrderScreening {
     }
 
     /** Builds the answer and every record, then writes them in one transaction. */
-    private ScreeningAnswer decide(List<OrderInput> orders, ScreeningResult result, BookSnapshot snapshot, RulesInForce rules,
+    private ScreeningAnswer decide(List<OrderInput> orders, ScreeningResult result, KeptBook.Snapshot snapshot, RulesInForce rules,
                           String requestHash, String key, Actor actor, Instant receivedAt) {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = TimeOrderedIds.next();
         String recordedRuleSets = rules.recorded();
         RuleSetVersion ruleSet = result.ruleSet();
-        SnapshotFacts facts = new SnapshotFacts(snapshot, orders.size(), requestHash);
+        SnapshotFacts facts = new SnapshotFacts(snapshot.book(), snapshot.fingerprints(), orders.size(), requestHash);
         List<OrderVerdictView> verdicts = new ArrayList<>(orders.size());
         List<RecordedScreening.Decision> decisions = new ArrayList<>(orders.size());
         Map<String, Integer> counts = new LinkedHashMap<>();

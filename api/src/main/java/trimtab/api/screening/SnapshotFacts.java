@@ -14,16 +14,17 @@ import java.util.Map;
 
 /**
  * Reads, for each order of one request, what the snapshot said about it ({@link SeenFacts}). Household
- * fingerprints are worked out once per household per request, however many of its orders the batch holds.
+ * fingerprints come with the snapshot ({@link KeptBook} works each out once per household kept).
  */
 final class SnapshotFacts {
     private final BookSnapshot book;
     private final int batchSize;
     private final String batchHash;
-    private final Map<HouseholdId, String> states = new HashMap<>();
+    private final Map<HouseholdId, String> states;
 
-    SnapshotFacts(BookSnapshot book, int batchSize, String batchHash) {
+    SnapshotFacts(BookSnapshot book, Map<HouseholdId, String> fingerprints, int batchSize, String batchHash) {
         this.book = book;
+        this.states = new HashMap<>(fingerprints);
         this.batchSize = batchSize;
         this.batchHash = batchHash;
     }
