@@ -15,13 +15,15 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Group commit of screening requests: one writer thread takes every request waiting to be recorded and writes them
- * in one transaction (one multi-row insert of the request rows, one audit append, one multi-row insert of the
- * decisions), and each request's caller returns only once that transaction has committed.
+ * Group commit of screening requests: a writer thread takes every request waiting to be recorded and writes them
+ * in one transaction (one insert of the request rows, one of the decisions, one audit append), and each request's
+ * caller returns only once that transaction has committed.
  *
  * <p>Why: the audit chain's head row is locked from a request's append to its commit, so requests committed one
  * by one pay a redo-log flush each, one after the other, and nothing else can be appended meanwhile. In a group the
  * chain is appended under one lock and flushed once for all of them; while a group commits, the next one gathers.
+ * There are {@value #WRITERS} writers: the rows are inserted before the head is locked, so one writer's inserts
+ * (most of the database's work) run while the other appends and commits; only appends and commits take turns.
  *
  * <p>What stays as it was: each request's rows are all in one transaction (its request row, its decisions and its
  * audit entries commit together or not at all) and its entries are consecutive in the chain, in line order. A group
@@ -34,19 +36,24 @@ final class ScreeningCommits {
     private static final Logger LOG = LoggerFactory.getLogger(ScreeningCommits.class);
     /** A group holds at most this many decisions (a few MB of rows), and always at least one request. */
     private static final int MAX_GROUP_DECISIONS = 2_000;
+    /** Two: one inserting while the other holds the chain's head; more would only queue on the head. */
+    private static final int WRITERS = 2;
 
     private final Transactions transactions;
     private final ScreeningStore store;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final Thread writer;
+    private final List<Thread> writers = new ArrayList<>();
     private volatile boolean stopping;
 
     ScreeningCommits(Transactions transactions, ScreeningStore store) {
         this.transactions = transactions;
         this.store = store;
-        this.writer = new Thread(this::writeGroups, "screening-group-commit");
-        writer.setDaemon(true);
-        writer.start();
+        for (int i = 1; i <= WRITERS; i++) {
+            Thread writer = new Thread(this::writeGroups, "screening-group-commit-" + i);
+            writer.setDaemon(true);
+            writer.start();
+            writers.add(writer);
+        }
     }
 
     private record Pending(RecordedScreening screening, CompletableFuture<Void> committed) {
@@ -62,7 +69,7 @@ final class ScreeningCommits {
         }
         Pending pending = new Pending(screening, new CompletableFuture<>());
         queue.add(pending);
-        if (stopping && !writer.isAlive()) {
+        if (stopping && writers.stream().noneMatch(Thread::isAlive)) {
             pending.committed().completeExceptionally(new IllegalStateException("the service stopped: the request was not recorded"));
         }
         try {
@@ -141,6 +148,8 @@ final class ScreeningCommits {
     @PreDestroy
     void stop() throws InterruptedException {
         stopping = true;
-        writer.join(TimeUnit.SECONDS.toMillis(10));
+        for (Thread writer : writers) {
+            writer.join(TimeUnit.SECONDS.toMillis(10));
+        }
     }
 }

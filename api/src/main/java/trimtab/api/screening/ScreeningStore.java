@@ -50,39 +50,35 @@ final class ScreeningStore {
     }
 
     /**
-     * Writes requests, their audit entries and their decisions on the caller's connection, for one transaction: the
-     * request rows in one insert, the audit entries in one append (each request's entry, then its decisions', request
-     * after request, so that a request's entries are consecutive), the decisions in one insert. The request rows go
-     * first: a concurrent request with a key already used waits on its unique key and then fails with a duplicate
-     * key, before either has touched the audit chain's head. The head is locked from the audit append to the commit,
-     * which leaves only the decisions' insert under it.
+     * Writes requests, their decisions and their audit entries on the caller's connection, for one transaction: the
+     * request rows in one insert, the decisions in one insert, then the audit entries in one append (each request's
+     * entry, then its decisions', request after request, so that a request's entries are consecutive). The request
+     * rows go first: a concurrent request with a key already used waits on its unique key and then fails with a
+     * duplicate key, before either has touched the audit chain's head. The head is locked from the append to the
+     * commit, and nothing else is written under it, so another transaction can insert its rows meanwhile.
      */
     void record(Connection connection, List<RecordedScreening> screenings) throws SQLException {
         MultiRowInsert requests = MultiRowInsert.into("screening_request", "request_id", "client_id", "idempotency_key",
                 "request_hash", "received_at", "rule_set_version", "rule_set_checksum", "order_count", "response");
+        MultiRowInsert decisions = MultiRowInsert.into("order_decision", "decision_id", "request_id", "line_no", "order_id",
+                "account_id", "household_id", "symbol", "side", "quantity", "price", "verdict", "rule_set_version",
+                "rule_set_checksum", "decided_at");
         List<AuditRecord> records = new ArrayList<>();
         for (RecordedScreening screening : screenings) {
             requests.row(screening.requestId(), screening.clientId(), screening.idempotencyKey(), screening.requestHash(),
                     screening.receivedAt(), screening.ruleSet().version(), screening.ruleSet().checksum(),
                     screening.decisions().size(), screening.response());
-            records.addAll(screening.auditRecords());
-        }
-        requests.execute(connection);
-        List<Long> seqs = audit.append(connection, records);
-        MultiRowInsert decisions = MultiRowInsert.into("order_decision", "decision_id", "request_id", "line_no", "order_id",
-                "account_id", "household_id", "symbol", "side", "quantity", "price", "verdict", "rule_set_version",
-                "rule_set_checksum", "decided_at", "audit_seq");
-        int entry = 0;
-        for (RecordedScreening screening : screenings) {
-            entry++; // the request's own entry
             for (RecordedScreening.Decision d : screening.decisions()) {
                 OrderInput order = d.order();
                 decisions.row(d.decisionId(), screening.requestId(), d.line(), text(order.orderId()), text(order.accountId()),
                         d.householdId(), text(order.symbol()), text(order.side()), text(order.quantity()), text(order.limitPrice()),
-                        d.verdict(), screening.ruleSet().version(), screening.ruleSet().checksum(), screening.decidedAt(), seqs.get(entry++));
+                        d.verdict(), screening.ruleSet().version(), screening.ruleSet().checksum(), screening.decidedAt());
             }
+            records.addAll(screening.auditRecords());
         }
+        requests.execute(connection);
         decisions.execute(connection);
+        audit.append(connection, records);
     }
 
     /**
@@ -124,9 +120,9 @@ final class ScreeningStore {
     Optional<DecisionRow> decision(Connection connection, String decisionId) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT d.decision_id, d.request_id, d.line_no, d.order_id, d.verdict, d.rule_set_version, d.rule_set_checksum,
-                       d.decided_at, d.audit_seq, r.client_id, r.idempotency_key, a.rule_sets, a.input_hash, a.payload, r.response
+                       d.decided_at, a.seq, r.client_id, r.idempotency_key, a.rule_sets, a.input_hash, a.payload, r.response
                 FROM order_decision d JOIN screening_request r ON r.request_id = d.request_id
-                JOIN audit_entry a ON a.seq = d.audit_seq
+                JOIN audit_entry a ON a.subject = d.decision_id AND a.entry_type = 'ORDER_DECISION'
                 WHERE d.decision_id = ?""")) {
             statement.setString(1, decisionId);
             try (ResultSet rs = statement.executeQuery()) {

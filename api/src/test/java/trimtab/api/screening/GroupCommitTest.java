@@ -107,8 +107,8 @@ class GroupCommitTest {
         return transactions.read(c -> {
             List<Long> seqs = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT d.audit_seq FROM order_decision d JOIN audit_entry e ON e.seq = d.audit_seq "
-                            + "AND e.subject = d.decision_id AND e.entry_type = 'ORDER_DECISION' WHERE d.request_id = ? ORDER BY d.line_no")) {
+                    "SELECT e.seq FROM order_decision d JOIN audit_entry e "
+                            + "ON e.subject = d.decision_id AND e.entry_type = 'ORDER_DECISION' WHERE d.request_id = ? ORDER BY d.line_no")) {
                 s.setString(1, requestId);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {

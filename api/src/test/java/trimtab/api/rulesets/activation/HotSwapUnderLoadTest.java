@@ -199,9 +199,10 @@ class HotSwapUnderLoadTest {
         return transactions.read(connection -> {
             List<Decision> decisions = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement("""
-                    SELECT d.audit_seq, d.rule_set_version, d.rule_set_checksum, d.verdict
+                    SELECT e.seq, d.rule_set_version, d.rule_set_checksum, d.verdict
                     FROM order_decision d JOIN screening_request r ON r.request_id = d.request_id
-                    WHERE r.client_id LIKE 'oms-load-%' ORDER BY d.audit_seq""");
+                    JOIN audit_entry e ON e.subject = d.decision_id AND e.entry_type = 'ORDER_DECISION'
+                    WHERE r.client_id LIKE 'oms-load-%' ORDER BY e.seq""");
                  ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     decisions.add(new Decision(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4)));
