@@ -95,12 +95,7 @@ final class ScreeningCommits {
                     continue;
                 }
                 group.add(first);
-                int decisions = first.screening().decisions().size();
-                for (Pending next = queue.peek(); next != null
-                        && decisions + next.screening().decisions().size() <= MAX_GROUP_DECISIONS; next = queue.peek()) {
-                    group.add(queue.remove());
-                    decisions += next.screening().decisions().size();
-                }
+                gather(group, first.screening().decisions().size());
                 write(group);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -112,6 +107,18 @@ final class ScreeningCommits {
             } finally {
                 group.clear();
             }
+        }
+    }
+
+    /**
+     * Adds to the group what waits behind its first request, up to the size limit. Writers gather one at a time:
+     * what one of them has looked at stays at the head of the queue until that writer takes it.
+     */
+    private synchronized void gather(List<Pending> group, int decisions) {
+        for (Pending next = queue.peek(); next != null
+                && decisions + next.screening().decisions().size() <= MAX_GROUP_DECISIONS; next = queue.peek()) {
+            group.add(queue.remove());
+            decisions += next.screening().decisions().size();
         }
     }
 
