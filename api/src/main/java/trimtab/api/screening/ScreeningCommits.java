@@ -88,17 +88,32 @@ final class ScreeningCommits {
 
     private void writeGroups() {
         List<Pending> group = new ArrayList<>();
-        while (!stopping || !queue.isEmpty()) {
+        // a request taken from the queue that would have made the last group too big: the first of the next one
+        Pending carried = null;
+        while (!stopping || !queue.isEmpty() || carried != null) {
             try {
-                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                Pending first = carried != null ? carried : queue.poll(100, TimeUnit.MILLISECONDS);
+                carried = null;
                 if (first == null) {
                     continue;
                 }
                 group.add(first);
-                gather(group, first.screening().decisions().size());
+                int decisions = first.screening().decisions().size();
+                // only ever take (never peek): the other writer takes from the same queue at the same time
+                for (Pending next = queue.poll(); next != null; next = queue.poll()) {
+                    if (decisions + next.screening().decisions().size() > MAX_GROUP_DECISIONS) {
+                        carried = next;
+                        break;
+                    }
+                    group.add(next);
+                    decisions += next.screening().decisions().size();
+                }
                 write(group);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                if (carried != null) {
+                    carried.committed().completeExceptionally(e);
+                }
                 return;
             } catch (RuntimeException | Error e) {
                 // never leave a caller waiting: whatever was not completed fails with the error
@@ -107,18 +122,6 @@ final class ScreeningCommits {
             } finally {
                 group.clear();
             }
-        }
-    }
-
-    /**
-     * Adds to the group what waits behind its first request, up to the size limit. Writers gather one at a time:
-     * what one of them has looked at stays at the head of the queue until that writer takes it.
-     */
-    private synchronized void gather(List<Pending> group, int decisions) {
-        for (Pending next = queue.peek(); next != null
-                && decisions + next.screening().decisions().size() <= MAX_GROUP_DECISIONS; next = queue.peek()) {
-            group.add(queue.remove());
-            decisions += next.screening().decisions().size();
         }
     }
 
