@@ -31,7 +31,7 @@ import java.util.function.Predicate;
 
 /**
  * {@code ./trimtab bench-screening [--households 2000] [--seconds 10] [--warmup 5] [--connections 32]
- * [--batch-connections 8] [--rate 1000] [--folder target/bench-screening] [--jit-warmup 15]}: the order system's pre-trade check over
+ * [--batch-connections 8] [--rate 1000] [--folder target/bench-screening] [--jit-warmup 40]}: the order system's pre-trade check over
  * HTTP on loopback, with every decision persisted as the service persists it.
  *
  * <p>Starts the service (its own beans, an embedded MariaDB in a fresh folder), loads a synthetic firm of
@@ -86,7 +86,7 @@ public final class ScreeningHttpBenchmark {
                     Path.of(options.getOrDefault("--folder", "target/bench-screening")),
                     Boolean.parseBoolean(options.getOrDefault("--verify-chain", "true")),
                     Integer.parseInt(options.getOrDefault("--repeat", "1")),
-                    Duration.ofSeconds(Long.parseLong(options.getOrDefault("--jit-warmup", "15"))));
+                    Duration.ofSeconds(Long.parseLong(options.getOrDefault("--jit-warmup", "40"))));
         }
     }
 
@@ -192,9 +192,9 @@ public final class ScreeningHttpBenchmark {
     }
 
     /**
-     * Health, single orders and batches, each for {@code jitWarmUp} and not counted: on two cores the JIT compilers
-     * are still busy a minute into the run (C2 took a fifth of the CPU during the first health phase measured), and
-     * the first phase measured would pay for compiling the code all phases use.
+     * Health, single orders and batches, each for {@code jitWarmUp} (40 s by default) and not counted: on two cores
+     * the JIT compilers are still busy a minute into the run (with 10 s each, C2 took 61 % of the CPU samples of the
+     * batch phase that followed; after 40 s each, 1 %), and the phases measured would pay for compiling the code.
      */
     private static List<LoopbackLoad.Stats> jitWarmUp(int port, Options options, String target, String authorization,
                                                       List<byte[]> singles, List<byte[]> batches) {
