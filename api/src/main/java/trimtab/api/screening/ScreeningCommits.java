@@ -4,6 +4,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import trimtab.api.database.SqlFailures;
 import trimtab.api.database.Transactions;
 
 import java.util.ArrayList;
@@ -135,21 +136,36 @@ final class ScreeningCommits {
             group.forEach(p -> p.committed().complete(null));
             return;
         } catch (RuntimeException e) {
-            if (group.size() == 1) {
+            if (group.size() == 1 && !SqlFailures.isDeadlock(e)) {
                 group.get(0).committed().completeExceptionally(e);
                 return;
             }
         }
-        // one of them failed the group: each alone, so that the others commit and the failure is the failing one's
+        // one of them failed the group (or the two writers deadlocked, e.g. on retries holding the same keys in
+        // opposite order, and InnoDB rolled this group back): each alone, so that the others commit and a failure
+        // is the failing one's own; a deadlock's victim is written again once
         for (Pending pending : group) {
             try {
-                transactions.write(connection -> {
-                    store.record(connection, List.of(pending.screening()));
-                    return null;
-                });
+                recordAlone(pending.screening());
                 pending.committed().complete(null);
             } catch (RuntimeException e) {
                 pending.committed().completeExceptionally(e);
+            }
+        }
+    }
+
+    private void recordAlone(RecordedScreening screening) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transactions.write(connection -> {
+                    store.record(connection, List.of(screening));
+                    return null;
+                });
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == 2 || !SqlFailures.isDeadlock(e)) {
+                    throw e;
+                }
             }
         }
     }
@@ -160,6 +176,10 @@ final class ScreeningCommits {
         stopping = true;
         for (Thread writer : writers) {
             writer.join(TimeUnit.SECONDS.toMillis(10));
+        }
+        // a request queued after the writers' last look: fail it rather than leave its caller waiting
+        for (Pending left = queue.poll(); left != null; left = queue.poll()) {
+            left.committed().completeExceptionally(new IllegalStateException("the service stopped: the request was not recorded"));
         }
     }
 }
