@@ -3,6 +3,7 @@ package trimtab.api.screening;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import trimtab.api.TestBooks;
@@ -57,6 +58,24 @@ class HouseholdVersionTriggersTest {
         long expected = householdBumps.equals("per row") ? rows : Long.parseLong(householdBumps);
         assertThat(after[1] - before[1]).as(table + ": household_data_version").isEqualTo(expected);
         assertThat(after[0] - before[0]).as(table + ": reference_data_version").isEqualTo(referenceBumps);
+    }
+
+    @Test
+    void theBookWritersBulkInsertsFireTheTriggersForEveryRow() {
+        long before = versions()[1];
+        TestBooks.load(transactions, writer, TestBooks.demo());
+        long bumps = versions()[1] - before;
+        // the demo book rewritten: its households, accounts and lots are written again (bulk upserts and the
+        // deletes of the children they replace), each row one bump
+        long rows = transactions.read(c -> {
+            try (Statement statement = c.createStatement();
+                 ResultSet rs = statement.executeQuery("SELECT (SELECT COUNT(*) FROM household) + (SELECT COUNT(*) FROM account)"
+                         + " + (SELECT COUNT(*) FROM tax_lot)")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        assertThat(bumps).isGreaterThanOrEqualTo(rows);
     }
 
     private long[] versions() {
