@@ -98,8 +98,11 @@ public final class ScreeningHttpBenchmark {
     }
 
     /** What one run measured, round by round, and what the database held afterwards. */
-    /** @param warmUp the JIT warm-up's health, single and batch phases (answered and persisted, not measured) */
-    public record Result(List<LoopbackLoad.Stats> warmUp, List<Round> rounds, long requestsAnswered, long ordersAnswered, long requestRows, long decisionRows,
+    /** The JIT warm-up's phases: answered and persisted like any, not measured. */
+    public record WarmUp(LoopbackLoad.Stats health, LoopbackLoad.Stats single, LoopbackLoad.Stats batch) {
+    }
+
+    public record Result(WarmUp warmUp, List<Round> rounds, long requestsAnswered, long ordersAnswered, long requestRows, long decisionRows,
                          long auditEntries, ChainVerification chain) {
     }
 
@@ -147,7 +150,7 @@ public final class ScreeningHttpBenchmark {
             List<byte[]> singles = orders.singles(8192);
             List<byte[]> batches = orders.batches(512, BATCH_SIZE, ACCOUNTS_PER_BATCH);
 
-            List<LoopbackLoad.Stats> warmUp = jitWarmUp(port, options, target, authorization, singles, batches);
+            WarmUp warmUp = jitWarmUp(port, options, target, authorization, singles, batches);
             List<Round> rounds = new ArrayList<>();
             for (int r = 1; r <= options.repeat(); r++) {
                 if (options.repeat() > 1) {
@@ -155,10 +158,10 @@ public final class ScreeningHttpBenchmark {
                 }
                 rounds.add(round(r, port, transactions, options, target, authorization, singles, batches));
             }
-            long sentSingles = rounds.stream().mapToLong(x -> x.single().sent() + x.open().sent()).sum() + warmUp.get(1).sent();
-            long sentBatches = rounds.stream().mapToLong(x -> x.batch().sent()).sum() + warmUp.get(2).sent();
-            long failedBatches = rounds.stream().mapToLong(x -> x.batch().errors()).sum() + warmUp.get(2).errors();
-            long failed = rounds.stream().mapToLong(x -> x.single().errors() + x.open().errors()).sum() + warmUp.get(1).errors()
+            long sentSingles = rounds.stream().mapToLong(x -> x.single().sent() + x.open().sent()).sum() + warmUp.single().sent();
+            long sentBatches = rounds.stream().mapToLong(x -> x.batch().sent()).sum() + warmUp.batch().sent();
+            long failedBatches = rounds.stream().mapToLong(x -> x.batch().errors()).sum() + warmUp.batch().errors();
+            long failed = rounds.stream().mapToLong(x -> x.single().errors() + x.open().errors()).sum() + warmUp.single().errors()
                     + failedBatches;
             long requestsAnswered = sentSingles + sentBatches - failed;
             long ordersAnswered = sentSingles - (failed - failedBatches) + (sentBatches - failedBatches) * BATCH_SIZE;
@@ -196,11 +199,11 @@ public final class ScreeningHttpBenchmark {
      * the JIT compilers are still busy a minute into the run (with 10 s each, C2 took 61 % of the CPU samples of the
      * batch phase that followed; after 40 s each, 1 %), and the phases measured would pay for compiling the code.
      */
-    private static List<LoopbackLoad.Stats> jitWarmUp(int port, Options options, String target, String authorization,
-                                                      List<byte[]> singles, List<byte[]> batches) {
+    private static WarmUp jitWarmUp(int port, Options options, String target, String authorization,
+                                 List<byte[]> singles, List<byte[]> batches) {
         Duration time = options.jitWarmUp();
         byte[] health = LoopbackConnection.request("GET", "/health", "", null, null);
-        List<LoopbackLoad.Stats> stats = List.of(
+        WarmUp warmUp = new WarmUp(
                 LoopbackLoad.closedLoop(port, new LoopbackLoad.Phase("jit-health", HEALTH_CONNECTIONS, Duration.ZERO, time, 1),
                         n -> health, r -> r.status() == 200),
                 LoopbackLoad.closedLoop(port, new LoopbackLoad.Phase("jit-single", options.connections(), Duration.ZERO, time, 1),
@@ -209,7 +212,7 @@ public final class ScreeningHttpBenchmark {
                         BATCH_SIZE), screen(target, authorization, "0-b", batches), screened(BATCH_SIZE)));
         System.out.printf(Locale.ROOT, "JIT warm-up: %d s each of health, single orders and batches (not counted)%n",
                 time.toSeconds());
-        return stats;
+        return warmUp;
     }
 
     private static Round round(int number, int port, Transactions transactions, Options options, String target,

@@ -17,7 +17,6 @@ import java.util.Optional;
 /** The screening tables: one request row, its decision rows and their audit entries, written together; and reads. */
 @Singleton
 final class ScreeningStore {
-    /** MariaDB's error code for a duplicate key: here, an Idempotency-Key the client already used. */
 
     private final AuditTrail audit;
 

@@ -8,23 +8,23 @@ import trimtab.engine.book.HouseholdId;
 import trimtab.engine.book.Security;
 import trimtab.engine.book.Symbol;
 
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * Reads, for each order of one request, what the snapshot said about it ({@link SeenFacts}). Household
- * fingerprints come with the snapshot ({@link KeptBook} works each out once per household kept).
+ * fingerprints come with the snapshot, one for each of its households ({@link KeptBook} works each out once per
+ * household kept).
  */
 final class SnapshotFacts {
     private final BookSnapshot book;
     private final int batchSize;
     private final String batchHash;
-    private final Map<HouseholdId, String> states;
+    private final Map<HouseholdId, String> fingerprints;
 
     SnapshotFacts(BookSnapshot book, Map<HouseholdId, String> fingerprints, int batchSize, String batchHash) {
         this.book = book;
-        this.states = new HashMap<>(fingerprints);
+        this.fingerprints = fingerprints;
         this.batchSize = batchSize;
         this.batchHash = batchHash;
     }
@@ -37,7 +37,7 @@ final class SnapshotFacts {
         Security security = symbol == null ? null : book.securities().find(Symbol.of(symbol)).orElse(null);
         return new SeenFacts(book.asOf().toString(), HouseholdState.plain(book.market().vix()),
                 household == null ? null : household.id().value(),
-                household == null ? null : states.computeIfAbsent(household.id(), id -> HouseholdState.fingerprint(household)),
+                household == null ? null : fingerprints.get(household.id()),
                 account == null ? null : account.type().name(),
                 account == null ? null : HouseholdState.plain(account.cash()),
                 account == null || security == null ? null : HouseholdState.plain(account.quantityOf(security.symbol())),

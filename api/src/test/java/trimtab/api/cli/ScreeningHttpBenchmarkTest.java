@@ -31,7 +31,7 @@ class ScreeningHttpBenchmarkTest {
         assertThat(result.requestRows()).isEqualTo(result.requestsAnswered());
         assertThat(result.decisionRows()).isEqualTo(result.ordersAnswered());
         assertThat(result.ordersAnswered()).isEqualTo(round.single().sent() + 100 * round.batch().sent() + round.open().sent()
-                + result.warmUp().get(1).sent() + 100 * result.warmUp().get(2).sent());
+                + result.warmUp().single().sent() + 100 * result.warmUp().batch().sent());
         // a SCREENING_REQUEST entry per request and an ORDER_DECISION entry per order
         assertThat(result.auditEntries()).isEqualTo(result.requestsAnswered() + result.ordersAnswered());
         assertThat(result.chain().intact()).as(result.chain().problem()).isTrue();

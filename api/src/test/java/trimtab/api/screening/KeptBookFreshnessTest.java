@@ -91,16 +91,16 @@ class KeptBookFreshnessTest {
     @Test
     void cashChangedByPlainSqlIsTheCashTheNextDecisionSees() throws Exception {
         // BUY 10 VTI costs 3,165.00: the account's 4,210.55 covers it; kept after this request
-        assertThat(answer("?asOf=2026-11-24").verdicts().get(0).verdict()).isEqualTo("PASS");
+        assertThat(verdict("?asOf=2026-11-24")).isEqualTo("PASS");
         assertThat(facts("?asOf=2026-11-24").accountCash()).isEqualTo("4210.55");
 
         sql("UPDATE account SET cash = 100.00 WHERE account_id = 'ACC-1001-TX'");
         SeenFacts seen = facts("?asOf=2026-11-24");
         assertThat(seen.accountCash()).isEqualTo("100");
-        assertThat(answer("?asOf=2026-11-24").verdicts().get(0).verdict()).isEqualTo("BLOCK");
+        assertThat(verdict("?asOf=2026-11-24")).isEqualTo("BLOCK");
 
         sql("UPDATE account SET cash = 4210.55 WHERE account_id = 'ACC-1001-TX'");
-        assertThat(answer("?asOf=2026-11-24").verdicts().get(0).verdict()).isEqualTo("PASS");
+        assertThat(verdict("?asOf=2026-11-24")).isEqualTo("PASS");
     }
 
     @Test
@@ -125,17 +125,16 @@ class KeptBookFreshnessTest {
     }
 
     private SeenFacts facts(String query) throws Exception {
-        return factsOf(query, BUY_VTI);
+        return facts(query, BUY_VTI);
     }
 
     private SeenFacts factsOf(String order) throws Exception {
-        return factsOf("?asOf=2026-11-24", order);
+        return facts("?asOf=2026-11-24", order);
     }
 
-    private SeenFacts factsOf(String query, String order) throws Exception {
-        HttpResponse<String> answer = screen(client, query, "freshness-" + UUID.randomUUID(), order);
-        assertThat(answer.code()).as(body(answer)).isEqualTo(200);
-        String decisionId = json.readValue(body(answer), ScreeningResponse.class).verdicts().get(0).decisionId();
+    /** Screens the order, then asks why: the facts its decision was judged on. */
+    private SeenFacts facts(String query, String order) throws Exception {
+        String decisionId = answer(query, order).verdicts().get(0).decisionId();
         HttpResponse<String> why = get(client, "/api/v1/decisions/" + decisionId);
         assertThat(why.code()).as(body(why)).isEqualTo(200);
         return json.readValue(body(why), DecisionExplanation.class).factsSeen();
@@ -149,18 +148,15 @@ class KeptBookFreshnessTest {
     }
 
     private String verdict(String query) throws Exception {
-        return answer(query).verdicts().get(0).verdict();
+        return answer(query, BUY_VTI).verdicts().get(0).verdict();
     }
 
     private String seenPrice(String query) throws Exception {
-        String decisionId = answer(query).verdicts().get(0).decisionId();
-        HttpResponse<String> why = get(client, "/api/v1/decisions/" + decisionId);
-        assertThat(why.code()).as(body(why)).isEqualTo(200);
-        return json.readValue(body(why), DecisionExplanation.class).factsSeen().securityPrice();
+        return facts(query).securityPrice();
     }
 
-    private ScreeningResponse answer(String query) throws Exception {
-        HttpResponse<String> answer = screen(client, query, "freshness-" + UUID.randomUUID(), BUY_VTI);
+    private ScreeningResponse answer(String query, String order) throws Exception {
+        HttpResponse<String> answer = screen(client, query, "freshness-" + UUID.randomUUID(), order);
         assertThat(answer.code()).as(body(answer)).isEqualTo(200);
         return json.readValue(body(answer), ScreeningResponse.class);
     }
