@@ -155,14 +155,14 @@ public final class OrderScreening {
         for (int i = 0; i < orders.size(); i++) {
             OrderInput order = orders.get(i);
             OrderVerdict verdict = result.verdicts().get(i);
-            String decisionId = requestId + "-" + (i + 1);
+            String decisionId = new DecisionId(requestId, i + 1).toString();
             List<ViolationView> violations = verdict.violations().stream().map(ViolationView::of).toList();
             SeenFacts seen = facts.of(order);
             // the order exactly as received and what the snapshot said about it, each as canonical JSON
             String inputHash = Hashes.sha256(write(order) + "\n" + write(seen));
             String payload = write(new AuditedDecision(decisionId, requestId, i + 1, order, verdict.verdict().name(),
                     verdict.violations().stream().map(OrderScreening::reference).toList(), seen));
-            decisions.add(new RecordedScreening.Decision(decisionId, i + 1, order, seen.householdId(), verdict.verdict().name(),
+            decisions.add(new RecordedScreening.Decision(i + 1, order, seen.householdId(), verdict.verdict().name(),
                     new AuditRecord("ORDER_DECISION", decisionId, actor.name(), recordedRuleSets, inputHash, payload)));
             verdicts.add(new OrderVerdictView(order.orderId(), decisionId, verdict.verdict().name(), violations));
             counts.merge(verdict.verdict().name(), 1, Integer::sum);

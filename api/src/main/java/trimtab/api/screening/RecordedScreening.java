@@ -16,7 +16,7 @@ record RecordedScreening(String requestId, String clientId, String idempotencyKe
                          List<Decision> decisions) {
 
     /** One order's decision as its row and audit record. */
-    record Decision(String decisionId, int line, OrderInput order, String householdId, String verdict,
+    record Decision(int line, OrderInput order, String householdId, String verdict,
                     AuditRecord audit) {
     }
 

@@ -50,8 +50,9 @@ final class ScreeningRecords {
     }
 
     DecisionExplanation explain(String decisionId, Caller caller) {
-        ScreeningStore.DecisionRow row = transactions.read(c -> store.decisionOwner(c, decisionId).filter(owner -> readable(owner, caller))
-                        .isPresent() ? store.decision(c, decisionId) : Optional.<ScreeningStore.DecisionRow>empty())
+        ScreeningStore.DecisionRow row = DecisionId.parse(decisionId)
+                .flatMap(id -> transactions.read(c -> store.decisionOwner(c, id).filter(owner -> readable(owner, caller))
+                        .isPresent() ? store.decision(c, id) : Optional.<ScreeningStore.DecisionRow>empty()))
                 .orElseThrow(() -> ApiException.notFound("Decision " + decisionId));
         // the order and the facts as the audit entry holds them; the violations as the order system was told them
         AuditedDecision audited = read(row.auditPayload(), AuditedDecision.class);

@@ -59,7 +59,7 @@ final class ScreeningStore {
     void record(Connection connection, List<RecordedScreening> screenings) throws SQLException {
         MultiRowInsert requests = MultiRowInsert.into("screening_request", "request_id", "client_id", "idempotency_key",
                 "request_hash", "received_at", "rule_set_version", "rule_set_checksum", "order_count", "response");
-        MultiRowInsert decisions = MultiRowInsert.into("order_decision", "decision_id", "request_id", "line_no", "order_id",
+        MultiRowInsert decisions = MultiRowInsert.into("order_decision", "request_id", "line_no", "order_id",
                 "account_id", "household_id", "symbol", "side", "quantity", "price", "verdict", "rule_set_version",
                 "rule_set_checksum", "decided_at");
         List<AuditRecord> records = new ArrayList<>();
@@ -69,7 +69,7 @@ final class ScreeningStore {
                     screening.decisions().size(), screening.response());
             for (RecordedScreening.Decision d : screening.decisions()) {
                 OrderInput order = d.order();
-                decisions.row(d.decisionId(), screening.requestId(), d.line(), text(order.orderId()), text(order.accountId()),
+                decisions.row(screening.requestId(), d.line(), text(order.orderId()), text(order.accountId()),
                         d.householdId(), text(order.symbol()), text(order.side()), text(order.quantity()), text(order.limitPrice()),
                         d.verdict(), screening.ruleSet().version(), screening.ruleSet().checksum(), screening.decidedAt());
             }
@@ -116,21 +116,23 @@ final class ScreeningStore {
         }
     }
 
-    Optional<DecisionRow> decision(Connection connection, String decisionId) throws SQLException {
+    Optional<DecisionRow> decision(Connection connection, DecisionId id) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT d.decision_id, d.request_id, d.line_no, d.order_id, d.verdict, d.rule_set_version, d.rule_set_checksum,
-                       d.decided_at, a.seq, r.client_id, r.idempotency_key, a.rule_sets, a.input_hash, a.payload, r.response
+                SELECT d.order_id, d.verdict, d.rule_set_version, d.rule_set_checksum, d.decided_at, a.seq, r.client_id,
+                       r.idempotency_key, a.rule_sets, a.input_hash, a.payload, r.response
                 FROM order_decision d JOIN screening_request r ON r.request_id = d.request_id
-                JOIN audit_entry a ON a.subject = d.decision_id AND a.entry_type = 'ORDER_DECISION'
-                WHERE d.decision_id = ?""")) {
-            statement.setString(1, decisionId);
+                JOIN audit_entry a ON a.subject = ? AND a.entry_type = 'ORDER_DECISION'
+                WHERE d.request_id = ? AND d.line_no = ?""")) {
+            statement.setString(1, id.toString());
+            statement.setString(2, id.requestId());
+            statement.setInt(3, id.line());
             try (ResultSet rs = statement.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new DecisionRow(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
-                        rs.getInt(6), rs.getString(7), rs.getTimestamp(8).toInstant(), rs.getLong(9), rs.getString(10),
-                        rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15)));
+                return Optional.of(new DecisionRow(id.toString(), id.requestId(), id.line(), rs.getString(1), rs.getString(2),
+                        rs.getInt(3), rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getLong(6), rs.getString(7),
+                        rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12)));
             }
         }
     }
@@ -140,21 +142,25 @@ final class ScreeningStore {
     }
 
     Optional<Ownership> requestOwner(Connection connection, String requestId) throws SQLException {
-        return owner(connection, "SELECT client_id, NULL FROM screening_request WHERE request_id = ?", requestId);
+        try (PreparedStatement statement = connection.prepareStatement("SELECT client_id, NULL FROM screening_request WHERE request_id = ?")) {
+            statement.setString(1, requestId);
+            return owner(statement);
+        }
     }
 
-    Optional<Ownership> decisionOwner(Connection connection, String decisionId) throws SQLException {
-        return owner(connection, """
+    Optional<Ownership> decisionOwner(Connection connection, DecisionId id) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT r.client_id, d.household_id FROM order_decision d JOIN screening_request r ON r.request_id = d.request_id
-                WHERE d.decision_id = ?""", decisionId);
+                WHERE d.request_id = ? AND d.line_no = ?""")) {
+            statement.setString(1, id.requestId());
+            statement.setInt(2, id.line());
+            return owner(statement);
+        }
     }
 
-    private static Optional<Ownership> owner(Connection connection, String sql, String id) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, id);
-            try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() ? Optional.of(new Ownership(rs.getString(1), rs.getString(2))) : Optional.empty();
-            }
+    private static Optional<Ownership> owner(PreparedStatement statement) throws SQLException {
+        try (ResultSet rs = statement.executeQuery()) {
+            return rs.next() ? Optional.of(new Ownership(rs.getString(1), rs.getString(2))) : Optional.empty();
         }
     }
 

@@ -191,6 +191,20 @@ class OrderScreeningTest {
     }
 
     @Test
+    void keysAreComparedExactlySoKeysDifferingInCaseAreTwoRequests() {
+        String key = "Batch-" + key();
+        HttpResponse<String> first = screen(client, AS_OF, key, BATCH);
+        long requests = count(transactions, "SELECT COUNT(*) FROM screening_request");
+
+        // an Idempotency-Key is opaque: under a case-folding collation this was taken for a retry of the first
+        HttpResponse<String> other = screen(client, AS_OF, key.toLowerCase(java.util.Locale.ROOT), BATCH);
+        assertThat(other.code()).isEqualTo(200);
+        assertThat(other.header("Idempotent-Replayed")).isNull();
+        assertThat(body(other)).isNotEqualTo(body(first));
+        assertThat(count(transactions, "SELECT COUNT(*) FROM screening_request")).isEqualTo(requests + 1);
+    }
+
+    @Test
     void concurrentRequestsWithOneKeyRecordOneRequestAndAllGetItsAnswer() throws Exception {
         String key = key();
         ExecutorService pool = Executors.newFixedThreadPool(4);
