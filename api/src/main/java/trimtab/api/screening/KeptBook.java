@@ -37,8 +37,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>What grows: one entry per date screened (at most {@value #MAX_DATES}) and, per date, the households screened and
  * the unknown account ids asked about, at most {@code trimtab.screening.kept-households} of them together (default
- * 20,000; a household is about 15 KB for the synthetic firm's 25 lots): past that the date's entries are dropped
- * and read again as needed.
+ * 20,000; a household is about 15 KB for the synthetic firm's 25 lots, plus its own snapshot and pre-trade state
+ * once an order of it came alone): past that the date's entries are dropped and read again as needed.
  */
 @Singleton
 final class KeptBook {
@@ -72,6 +72,7 @@ final class KeptBook {
         private final BookSnapshot reference;
         private final Map<String, Optional<Household>> byAccount = new ConcurrentHashMap<>();
         private final Map<HouseholdId, String> fingerprints = new ConcurrentHashMap<>();
+        private final Map<HouseholdId, Snapshot> singles = new ConcurrentHashMap<>();
         /** Households and unknown account ids kept. */
         private int entries;
 
@@ -103,6 +104,7 @@ final class KeptBook {
             if (entries + read.size() + accounts.size() > max) {
                 byAccount.clear();
                 fingerprints.clear();
+                singles.clear();
                 entries = 0;
             }
             for (Household household : read) {
@@ -119,14 +121,32 @@ final class KeptBook {
             }
         }
 
+        /**
+         * A snapshot of these households on the kept reference data. One household's (every single-order request)
+         * is made once and kept: the screener works out the household's pre-trade state once per snapshot, so
+         * screening the next order of that household on the same snapshot starts from it.
+         */
         Snapshot snapshot(List<Household> households) {
+            if (households.size() == 1) {
+                Household only = households.get(0);
+                Snapshot single = singles.get(only.id());
+                if (single != null && single.book().households().get(0) == only) {
+                    return single;
+                }
+                String fingerprint = fingerprints.get(only.id());
+                single = new Snapshot(reference.withHouseholds(households),
+                        Map.of(only.id(), fingerprint != null ? fingerprint : HouseholdState.fingerprint(only)));
+                if (fingerprint != null) {
+                    singles.put(only.id(), single);
+                }
+                return single;
+            }
             Map<HouseholdId, String> theirs = new LinkedHashMap<>();
             for (Household household : households) {
                 String fingerprint = fingerprints.get(household.id());
                 theirs.put(household.id(), fingerprint != null ? fingerprint : HouseholdState.fingerprint(household));
             }
-            return new Snapshot(new BookSnapshot(reference.market(), reference.securities(), List.copyOf(reference.models()),
-                    households, List.copyOf(reference.firmRestrictions())), theirs);
+            return new Snapshot(reference.withHouseholds(households), theirs);
         }
     }
 

@@ -40,22 +40,46 @@ public final class BookSnapshot {
         }
         this.models = Map.copyOf(byId);
         this.households = List.copyOf(households);
+        indexHouseholds();
+    }
+
+    /** The same reference data, already checked, with other households (checked against it). */
+    private BookSnapshot(BookSnapshot reference, List<Household> households) {
+        this.market = reference.market;
+        this.securities = reference.securities;
+        this.models = reference.models;
+        this.firmRestrictions = reference.firmRestrictions;
+        this.households = List.copyOf(households);
+        indexHouseholds();
+    }
+
+    /**
+     * This snapshot's market, securities, models and restricted list with these households instead of its own: what
+     * a service keeping the reference data between requests screens each request on. Only the households are checked
+     * (the rest was when this snapshot was made), so it costs what indexing them costs.
+     */
+    public BookSnapshot withHouseholds(List<Household> households) {
+        return new BookSnapshot(this, households);
+    }
+
+    private void indexHouseholds() {
         Set<HouseholdId> seenHouseholds = new HashSet<>();
-        Set<AccountId> seenAccounts = new HashSet<>();
         for (Household household : this.households) {
             if (!seenHouseholds.add(household.id())) {
                 throw new InvalidBookException("household " + household.id() + " appears twice");
             }
             household.model().ifPresent(m -> requireModel(m, "household " + household.id()));
             for (Account account : household.accounts()) {
-                if (!seenAccounts.add(account.id())) {
+                if (accounts.putIfAbsent(account.id(), account) != null) {
                     throw new InvalidBookException("account " + account.id() + " belongs to more than one household");
                 }
                 householdOfAccount.put(account.id(), household);
-                accounts.put(account.id(), account);
                 account.model().ifPresent(m -> requireModel(m, "account " + account.id()));
                 for (TaxLot lot : account.lots()) {
-                    securities.require(lot.symbol(), "lot " + lot.id() + " of account " + account.id());
+                    if (securities.find(lot.symbol()).isEmpty()) {
+                        // where it was used is only worth spelling out when it is wrong
+                        securities.require(lot.symbol(), "lot " + lot.id() + " of account " + account.id());
+                    }
                 }
             }
         }
