@@ -38,16 +38,19 @@ final class TokenGenerations implements GenericJwtClaimsValidator<HttpRequest<?>
     public boolean validate(Claims claims, @Nullable HttpRequest<?> request) {
         Object subject = claims.get(Claims.SUBJECT);
         Object generation = claims.get(CLAIM);
-        if (!(subject instanceof String username) || !(generation instanceof Number issuedUnder)) {
-            return false;
-        }
+        return subject instanceof String username && generation instanceof Number issuedUnder
+                && stands(username, issuedUnder.intValue());
+    }
+
+    /** Whether a token of this user issued under this generation still stands (0 is a disabled user's). */
+    boolean stands(String username, int issuedUnder) {
         Integer now = current.get(username);
-        if (now == null || now < issuedUnder.intValue()) {
+        if (now == null || now < issuedUnder) {
             // a user created, or a token issued after a change, on another instance within the last second
             refresh();
             now = current.get(username);
         }
-        return now != null && now != 0 && now == issuedUnder.intValue();
+        return now != null && now != 0 && now == issuedUnder;
     }
 
     @Scheduled(fixedDelay = "${trimtab.security.user-refresh:1s}")

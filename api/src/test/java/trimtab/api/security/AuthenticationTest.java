@@ -37,6 +37,13 @@ class AuthenticationTest {
     TestUsers users;
     @Inject
     AuditTrail audit;
+    @Inject
+    java.util.Collection<io.micronaut.security.token.validator.TokenValidator<HttpRequest<?>>> tokenValidators;
+
+    @Test
+    void bearerTokensGoThroughTheVerifiedTokensKeptSoTheTestsBelowShowThatKeptTokensStillEndAtOnce() {
+        assertThat(tokenValidators).hasAtLeastOneElementOfType(VerifiedTokens.class);
+    }
 
     @Test
     void aLoginAnswersABearerTokenWithTheUsersRolesAndNothingElse() {
