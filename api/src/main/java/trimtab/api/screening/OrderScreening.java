@@ -42,7 +42,8 @@ import java.util.Set;
 /**
  * Screens an order system's batch and records every decision before the answer leaves.
  *
- * <p>A request costs one reading statement (the Idempotency-Key lookup with the book's versions; when they hold and
+ * <p>A request costs a share of one reading statement (the Idempotency-Key lookup with the book's versions, made for
+ * all the requests waiting at once: see {@link GroupedLookups}; when they hold and
  * the batch's accounts are kept, the households come from memory: see {@link KeptBook}), or else a read transaction
  * for what is not kept, and a share of one write transaction (the request row, its audit entries and its decisions,
  * group-committed with the other requests waiting: see {@link ScreeningCommits}). Screening and building the JSON
@@ -66,17 +67,19 @@ public final class OrderScreening {
     private final Transactions transactions;
     private final ScreeningStore store;
     private final ScreeningCommits commits;
+    private final GroupedLookups lookups;
     private final JsonMapper json;
     private final Clock clock = Clock.systemUTC();
 
     OrderScreening(ScreenRequestReader reader, RuleSetsInForce ruleSets, KeptBook book, Transactions transactions,
-                   ScreeningStore store, ScreeningCommits commits, JsonMapper json) {
+                   ScreeningStore store, ScreeningCommits commits, GroupedLookups lookups, JsonMapper json) {
         this.reader = reader;
         this.ruleSets = ruleSets;
         this.book = book;
         this.transactions = transactions;
         this.store = store;
         this.commits = commits;
+        this.lookups = lookups;
         this.json = json;
     }
 
@@ -112,8 +115,9 @@ public final class OrderScreening {
 
     private Read readSnapshot(Actor actor, String key, LocalDate asOf, List<String> accounts) {
         try {
-            // one statement, no transaction: a stored answer, or versions under which the kept book may serve alone
-            ScreeningStore.Lookup first = transactions.statement(connection -> store.lookup(connection, actor.name(), key));
+            // one statement, no transaction, shared with the requests waiting alongside: a stored answer, or versions
+            // under which the kept book may serve alone
+            ScreeningStore.Lookup first = lookups.lookup(actor.name(), key);
             if (first.stored().isPresent()) {
                 return new Read(first.stored().get(), null);
             }

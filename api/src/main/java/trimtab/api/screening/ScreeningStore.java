@@ -11,7 +11,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The screening tables: one request row, its decision rows and their audit entries, written together; and reads. */
@@ -85,26 +89,56 @@ final class ScreeningStore {
      * {@link KeptBook}) and the request stored under the client's Idempotency-Key, if any.
      */
     Lookup lookup(Connection connection, String clientId, String idempotencyKey) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT v.version, h.version, r.request_id, r.request_hash, r.response
-                FROM reference_data_version v JOIN household_data_version h ON h.id = 1
-                LEFT JOIN screening_request r ON r.client_id = ? AND r.idempotency_key = ?
-                WHERE v.id = 1""")) {
-            statement.setString(1, clientId);
-            statement.setString(2, idempotencyKey);
-            try (ResultSet rs = statement.executeQuery()) {
-                if (!rs.next()) {
-                    throw new IllegalStateException("the book's version rows are missing: the schema was not migrated");
-                }
-                String requestId = rs.getString(3);
-                return new Lookup(new KeptBook.Versions(rs.getLong(1), rs.getLong(2)), requestId == null ? Optional.empty()
-                        : Optional.of(new StoredScreening(requestId, rs.getString(4), rs.getString(5))));
-            }
-        }
+        Key key = new Key(clientId, idempotencyKey);
+        return lookups(connection, List.of(key)).get(key);
     }
 
     /** What {@link #lookup} found. */
     record Lookup(KeptBook.Versions versions, Optional<StoredScreening> stored) {
+    }
+
+    /** A client's Idempotency-Key (null: the request came without one, and nothing is stored under it). */
+    record Key(String clientId, String idempotencyKey) {
+    }
+
+    /**
+     * {@link #lookup} for many requests in one statement: the versions, which every request gets, and the requests
+     * stored under any of their keys. One row per key found, or one row of versions only.
+     */
+    Map<Key, Lookup> lookups(Connection connection, Collection<Key> keys) throws SQLException {
+        List<Key> keyed = keys.stream().filter(k -> k.idempotencyKey() != null).distinct().toList();
+        String matching = keyed.isEmpty() ? "FALSE"
+                : String.join(" OR ", Collections.nCopies(keyed.size(), "(r.client_id = ? AND r.idempotency_key = ?)"));
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT v.version, h.version, r.client_id, r.idempotency_key, r.request_id, r.request_hash, r.response
+                FROM reference_data_version v JOIN household_data_version h ON h.id = 1
+                LEFT JOIN screening_request r ON %s
+                WHERE v.id = 1""".formatted(matching))) {
+            int at = 1;
+            for (Key key : keyed) {
+                statement.setString(at++, key.clientId());
+                statement.setString(at++, key.idempotencyKey());
+            }
+            Map<Key, StoredScreening> stored = new HashMap<>();
+            KeptBook.Versions versions = null;
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    versions = new KeptBook.Versions(rs.getLong(1), rs.getLong(2));
+                    if (rs.getString(5) != null) {
+                        stored.put(new Key(rs.getString(3), rs.getString(4)), new StoredScreening(rs.getString(5), rs.getString(6),
+                                rs.getString(7)));
+                    }
+                }
+            }
+            if (versions == null) {
+                throw new IllegalStateException("the book's version rows are missing: the schema was not migrated");
+            }
+            Map<Key, Lookup> found = new HashMap<>();
+            for (Key key : keys) {
+                found.put(key, new Lookup(versions, Optional.ofNullable(stored.get(key))));
+            }
+            return found;
+        }
     }
 
     Optional<String> response(Connection connection, String requestId) throws SQLException {

@@ -1,0 +1,123 @@
+package trimtab.api.screening;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import trimtab.api.database.Transactions;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Requests looked up together each get their own stored answer, and versions read after they arrived. */
+@MicronautTest(transactional = false)
+class GroupedLookupsTest {
+    private static final String CLIENT = "oms-lookups";
+
+    @Inject
+    GroupedLookups lookups;
+    @Inject
+    Transactions transactions;
+
+    private final String first = "lookup-" + UUID.randomUUID();
+    private final String second = "lookup-" + UUID.randomUUID();
+    private String firstRequest;
+    private String secondRequest;
+
+    @BeforeEach
+    void twoStoredRequests() {
+        firstRequest = store(first);
+        secondRequest = store(second);
+    }
+
+    @Test
+    void concurrentRequestsEachGetTheAnswerStoredUnderTheirOwnKey() throws Exception {
+        KeptBook.Versions now = versions();
+        ExecutorService threads = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<String>> mismatches = new ArrayList<>();
+            for (int t = 0; t < 16; t++) {
+                int thread = t;
+                mismatches.add(threads.submit(() -> {
+                    for (int i = 0; i < 50; i++) {
+                        String key = switch ((thread + i) % 5) {
+                            case 0 -> first;
+                            case 1 -> second;
+                            case 2 -> first.toUpperCase(java.util.Locale.ROOT); // another key: compared exactly
+                            case 3 -> "lookup-new-" + thread + "-" + i;
+                            default -> null;
+                        };
+                        ScreeningStore.Lookup found = lookups.lookup(CLIENT, key);
+                        Optional<String> expected = key == null ? Optional.empty()
+                                : key.equals(first) ? Optional.of(firstRequest)
+                                : key.equals(second) ? Optional.of(secondRequest) : Optional.empty();
+                        if (!found.versions().equals(now) || !found.stored().map(ScreeningStore.StoredScreening::requestId).equals(expected)) {
+                            return key + " got " + found;
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<String> mismatch : mismatches) {
+                assertThat(mismatch.get()).isNull();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(lookups.lookup("another-client", first).stored()).as("a key is the client's own").isEmpty();
+    }
+
+    @Test
+    void aChangeCommittedBeforeALookupIsSeenByIt() {
+        KeptBook.Versions before = lookups.lookup(CLIENT, null).versions();
+        transactions.write(c -> {
+            try (Statement statement = c.createStatement()) {
+                statement.executeUpdate("UPDATE household_data_version SET version = version + 1 WHERE id = 1");
+            }
+            return null;
+        });
+        assertThat(lookups.lookup(CLIENT, first).versions())
+                .isEqualTo(new KeptBook.Versions(before.referenceData(), before.households() + 1));
+    }
+
+    private KeptBook.Versions versions() {
+        return transactions.read(c -> {
+            try (Statement statement = c.createStatement(); ResultSet rs = statement.executeQuery(
+                    "SELECT v.version, h.version FROM reference_data_version v, household_data_version h")) {
+                rs.next();
+                return new KeptBook.Versions(rs.getLong(1), rs.getLong(2));
+            }
+        });
+    }
+
+    private String store(String key) {
+        String requestId = UUID.randomUUID().toString();
+        transactions.write(c -> {
+            try (PreparedStatement insert = c.prepareStatement("""
+                    INSERT INTO screening_request (request_id, client_id, idempotency_key, request_hash, received_at,
+                        rule_set_version, rule_set_checksum, order_count, response)
+                    VALUES (?, ?, ?, ?, ?, 1, ?, 1, '{}')""")) {
+                insert.setString(1, requestId);
+                insert.setString(2, CLIENT);
+                insert.setString(3, key);
+                insert.setString(4, "a".repeat(64));
+                insert.setTimestamp(5, Timestamp.from(Instant.parse("2026-11-26T10:15:30.250Z")));
+                insert.setString(6, "b".repeat(64));
+                return insert.executeUpdate();
+            }
+        });
+        return requestId;
+    }
+}
