@@ -15,8 +15,9 @@ import java.util.concurrent.CompletionException;
  * requests a second, one statement per request was a third of the database's work and a pooled connection each.
  *
  * <p>Leader and followers, no thread of its own: a request queues its key; if no read is under way it takes the
- * whole queue and reads for it (its own key included), else it waits for the read under way to end and then
- * either has its answer or leads the next read. A read starts after every request it answers arrived, so what it
+ * queue and reads for it (its own key included), else it waits, for its answer or to be told to lead the next read:
+ * a read that ends hands the next one to the first request queued meanwhile, so each read wakes only the requests
+ * it answered and that one. A read starts after every request it answers arrived, so what it
  * sees is at least as fresh as one made by the request alone, which is what {@link KeptBook} relies on: a change
  * committed before a request arrived is seen by it.
  */
@@ -36,40 +37,49 @@ final class GroupedLookups {
         this.store = store;
     }
 
-    private record Waiting(ScreeningStore.Key key, CompletableFuture<ScreeningStore.Lookup> answer) {
+    /** A request waiting: for its answer, or to be told to read for the queue. */
+    private record Waiting(ScreeningStore.Key key, CompletableFuture<ScreeningStore.Lookup> answer, CompletableFuture<Void> lead) {
     }
 
     ScreeningStore.Lookup lookup(String clientId, String idempotencyKey) {
-        Waiting me = new Waiting(new ScreeningStore.Key(clientId, idempotencyKey), new CompletableFuture<>());
+        Waiting me = new Waiting(new ScreeningStore.Key(clientId, idempotencyKey), new CompletableFuture<>(), new CompletableFuture<>());
         synchronized (lock) {
             queue.add(me);
-        }
-        while (!me.answer().isDone()) {
-            List<Waiting> group = null;
-            synchronized (lock) {
-                if (me.answer().isDone()) {
-                    break;
-                }
-                if (!reading) {
-                    reading = true;
-                    group = take();
-                } else {
-                    try {
-                        lock.wait();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException("interrupted while waiting for the book's versions", e);
-                    }
-                }
-            }
-            if (group != null) {
-                read(group);
+            if (!reading) {
+                reading = true;
+                me.lead().complete(null);
             }
         }
         try {
+            CompletableFuture.anyOf(me.answer(), me.lead()).join();
+            if (!me.answer().isDone()) {
+                lead();
+            }
             return me.answer().join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException failure ? failure : e;
+        }
+    }
+
+    /**
+     * Reads for the queue (which holds this request, first), then hands the next read to the first request queued
+     * meanwhile, if any: only the requests answered and that one are woken.
+     */
+    private void lead() {
+        List<Waiting> group;
+        synchronized (lock) {
+            group = take();
+        }
+        try {
+            read(group);
+        } finally {
+            synchronized (lock) {
+                if (queue.isEmpty()) {
+                    reading = false;
+                } else {
+                    queue.get(0).lead().complete(null);
+                }
+            }
         }
     }
 
@@ -93,11 +103,6 @@ final class GroupedLookups {
         } catch (RuntimeException | Error e) {
             // each request of the group fails as it would have failed alone
             group.forEach(w -> w.answer().completeExceptionally(e));
-        } finally {
-            synchronized (lock) {
-                reading = false;
-                lock.notifyAll();
-            }
         }
     }
 }
