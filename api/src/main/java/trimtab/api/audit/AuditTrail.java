@@ -177,8 +177,8 @@ public final class AuditTrail {
 
     static String entryHash(String previousHash, long seq, AuditRecord record, Instant recordedAt) {
         long micros = ChronoUnit.MICROS.between(Instant.EPOCH, recordedAt);
-        return Hashes.sha256(String.join("\n", previousHash, Long.toString(seq), record.entryType(), record.subject(),
-                record.actor(), record.ruleSets(), record.inputHash(), record.payload(), Long.toString(micros)));
+        return Hashes.sha256Lines(previousHash, Long.toString(seq), record.entryType(), record.subject(), record.actor(),
+                record.ruleSets(), record.inputHash(), record.payload(), Long.toString(micros));
     }
 
     /** The hash the first entry links to. */

@@ -163,7 +163,7 @@ public final class OrderScreening {
             List<ViolationView> violations = verdict.violations().stream().map(ViolationView::of).toList();
             SeenFacts seen = facts.of(order);
             // the order exactly as received and what the snapshot said about it, each as canonical JSON
-            String inputHash = Hashes.sha256(write(order) + "\n" + write(seen));
+            String inputHash = Hashes.sha256Lines(writeBytes(order), writeBytes(seen));
             String payload = write(new AuditedDecision(decisionId, requestId, i + 1, order, verdict.verdict().name(),
                     verdict.violations().stream().map(OrderScreening::reference).toList(), seen));
             decisions.add(new RecordedScreening.Decision(i + 1, order, seen.householdId(), verdict.verdict().name(),
