@@ -63,7 +63,8 @@ final class ScreeningController {
     @ApiResponse(responseCode = "422", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     HttpResponse<byte[]> screen(@Body byte[] body,
                                 @Parameter(description = "the book date to screen on (default today)") @Nullable @QueryValue String asOf,
-                                @Parameter(description = "makes a retry safe: same key and body, same answer, nothing written again")
+                                @Parameter(description = "makes a retry safe: same key and body, same answer, nothing written again; "
+                                        + "keys are compared exactly, case included")
                                 @Nullable @Header(IDEMPOTENCY_KEY) String idempotencyKey,
                                 Authentication authentication) {
         ScreeningAnswer answer = screening.screen(body, asOf, idempotencyKey, Caller.of(authentication).actor());
