@@ -4,8 +4,8 @@
 -- utf8mb4_unicode_ci (a Unicode collation: case- and accent-folding, character by character) for keys that are
 -- UUIDs, SHA-256 hex digests, constant entry types and ids. ascii_bin (or utf8mb4_bin where a value may come from a
 -- person: a username, a household id, an Idempotency-Key) compares bytes. It is also what those keys mean: an
--- Idempotency-Key is opaque, so 'Key-1' and 'key-1' are two keys (under the old collation a retry with the other
--- case was taken for the same request, and a trailing space was ignored).
+-- Idempotency-Key is opaque, so 'Key-1' and 'key-1' are two keys (under the old collation a request with the other
+-- case was taken for a retry of the first). Trailing spaces still do not count (the service strips them anyway).
 --
 -- A decision row had three index entries (its id, its request, its household); it now has one. Its primary key is
 -- (request_id, line_no), which is what its id says (the id is "<request id>-<line>", parsed by the service), and
