@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import trimtab.api.web.ApiException;
 
 import java.util.List;
+import java.util.Locale;
 
 /** Reading the audit trail and checking that nobody has changed it. */
 @Controller("/api/v1/audit")
@@ -35,7 +36,8 @@ final class AuditController {
         if (limit < 1 || limit > MAX_PAGE) {
             throw ApiException.invalid("limit", "limit must be between 1 and " + MAX_PAGE + ", not " + limit);
         }
-        return trail.page(after, type, limit);
+        // entry types are upper-case constants, compared exactly since V12: "order_decision" means ORDER_DECISION
+        return trail.page(after, type == null || type.isBlank() ? null : type.strip().toUpperCase(Locale.ROOT), limit);
     }
 
     @Get("/verify")

@@ -319,6 +319,9 @@ class HouseholdsApiTest {
                 assertThat(e.inputHash()).isEqualTo(Hashes.sha256(body.getBytes(StandardCharsets.UTF_8)));
                 assertThat(e.payload()).contains("\"ids\":[\"TSLA\",\"XOM\"]");
             });
+            assertThat(client.toBlocking().retrieve(HttpRequest.GET("/api/v1/audit/entries?type=book_change&after="
+                    + (receipt.auditSeq() - 1) + "&limit=1"), Argument.listOf(AuditEntry.class)))
+                    .as("the type in any case").extracting(AuditEntry::seq).containsExactly(receipt.auditSeq());
             WriteReceipt emptied = http.ok(Http.put("/api/v1/restrictions/firm", "[]"), WriteReceipt.class);
             assertThat(emptied.written()).isZero();
             assertThat(emptied.auditSeq()).isGreaterThan(receipt.auditSeq());
