@@ -107,13 +107,17 @@ final class ScreeningStore {
      */
     Map<Key, Lookup> lookups(Connection connection, Collection<Key> keys) throws SQLException {
         List<Key> keyed = keys.stream().filter(k -> k.idempotencyKey() != null).distinct().toList();
-        String matching = keyed.isEmpty() ? "FALSE"
-                : String.join(" OR ", Collections.nCopies(keyed.size(), "(r.client_id = ? AND r.idempotency_key = ?)"));
-        try (PreparedStatement statement = connection.prepareStatement("""
+        // without a key there is nothing to look up: no join at all (an always-false join condition reads the whole table)
+        String sql = keyed.isEmpty() ? """
+                SELECT v.version, h.version, NULL, NULL, NULL, NULL, NULL
+                FROM reference_data_version v JOIN household_data_version h ON h.id = 1
+                WHERE v.id = 1""" : """
                 SELECT v.version, h.version, r.client_id, r.idempotency_key, r.request_id, r.request_hash, r.response
                 FROM reference_data_version v JOIN household_data_version h ON h.id = 1
                 LEFT JOIN screening_request r ON %s
-                WHERE v.id = 1""".formatted(matching))) {
+                WHERE v.id = 1""".formatted(String.join(" OR ",
+                Collections.nCopies(keyed.size(), "(r.client_id = ? AND r.idempotency_key = ?)")));
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int at = 1;
             for (Key key : keyed) {
                 statement.setString(at++, key.clientId());

@@ -30,6 +30,8 @@ class GroupedLookupsTest {
     GroupedLookups lookups;
     @Inject
     Transactions transactions;
+    @Inject
+    ScreeningStore store;
 
     private final String first = "lookup-" + UUID.randomUUID();
     private final String second = "lookup-" + UUID.randomUUID();
@@ -90,6 +92,25 @@ class GroupedLookupsTest {
         });
         assertThat(lookups.lookup(CLIENT, first).versions())
                 .isEqualTo(new KeptBook.Versions(before.referenceData(), before.households() + 1));
+    }
+
+    @Test
+    void requestsWithoutAKeyReadNoStoredRequestAtAll() {
+        // an always-false join condition would still read the whole of screening_request, which only grows
+        long rowsRead = transactions.read(c -> {
+            long before = tableRowsRead(c);
+            store.lookups(c, List.of(new ScreeningStore.Key(CLIENT, null), new ScreeningStore.Key("another-client", null)));
+            return tableRowsRead(c) - before;
+        });
+        assertThat(rowsRead).isZero();
+    }
+
+    private static long tableRowsRead(java.sql.Connection c) throws java.sql.SQLException {
+        try (Statement statement = c.createStatement();
+             ResultSet rs = statement.executeQuery("SHOW SESSION STATUS LIKE 'Handler_read_rnd_next'")) {
+            rs.next();
+            return rs.getLong(2);
+        }
     }
 
     private KeptBook.Versions versions() {
