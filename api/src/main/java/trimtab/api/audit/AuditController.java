@@ -10,6 +10,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import trimtab.api.database.AsciiKeys;
 import trimtab.api.web.ApiException;
 
 import java.util.List;
@@ -35,6 +36,9 @@ final class AuditController {
                              @QueryValue(defaultValue = "100") int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
             throw ApiException.invalid("limit", "limit must be between 1 and " + MAX_PAGE + ", not " + limit);
+        }
+        if (type != null && !AsciiKeys.couldBeOne(type)) {
+            return List.of(); // no entry type has such a character
         }
         // entry types are upper-case constants, compared exactly since V12: "order_decision" means ORDER_DECISION
         return trail.page(after, type == null || type.isBlank() ? null : type.strip().toUpperCase(Locale.ROOT), limit);

@@ -4,6 +4,7 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import trimtab.api.bookstore.HouseholdAdvisors;
+import trimtab.api.database.AsciiKeys;
 import trimtab.api.database.Transactions;
 import trimtab.api.security.Caller;
 import trimtab.api.security.Role;
@@ -43,6 +44,9 @@ final class ScreeningRecords {
 
     /** The response bytes stored for a request, exactly as first sent. */
     byte[] response(String requestId, Caller caller) {
+        if (!AsciiKeys.couldBeOne(requestId)) {
+            throw ApiException.notFound("Screening request " + requestId);
+        }
         return transactions.read(c -> store.requestOwner(c, requestId).filter(owner -> readable(owner, caller)).isPresent()
                         ? store.response(c, requestId) : Optional.<String>empty())
                 .map(text -> text.getBytes(StandardCharsets.UTF_8))

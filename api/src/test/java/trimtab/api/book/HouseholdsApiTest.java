@@ -322,6 +322,8 @@ class HouseholdsApiTest {
             assertThat(client.toBlocking().retrieve(HttpRequest.GET("/api/v1/audit/entries?type=book_change&after="
                     + (receipt.auditSeq() - 1) + "&limit=1"), Argument.listOf(AuditEntry.class)))
                     .as("the type in any case").extracting(AuditEntry::seq).containsExactly(receipt.auditSeq());
+            assertThat(client.toBlocking().retrieve(HttpRequest.GET("/api/v1/audit/entries?type=%C3%89CHANGE"),
+                    Argument.listOf(AuditEntry.class))).as("no type has a non-ASCII character").isEmpty();
             WriteReceipt emptied = http.ok(Http.put("/api/v1/restrictions/firm", "[]"), WriteReceipt.class);
             assertThat(emptied.written()).isZero();
             assertThat(emptied.auditSeq()).isGreaterThan(receipt.auditSeq());

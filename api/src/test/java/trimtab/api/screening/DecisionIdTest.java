@@ -25,5 +25,7 @@ class DecisionIdTest {
         assertThat(DecisionId.parse("REQ-+3")).isEmpty();
         assertThat(DecisionId.parse("REQ-99999999999")).as("no line that big").isEmpty();
         assertThat(DecisionId.parse("nothing")).isEmpty();
+        assertThat(DecisionId.parse("REQ-07")).as("one id per decision: no leading zero").isEmpty();
+        assertThat(DecisionId.parse("requête-1")).as("ids are ASCII").isEmpty();
     }
 }

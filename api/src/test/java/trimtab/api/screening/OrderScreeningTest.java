@@ -272,6 +272,11 @@ class OrderScreeningTest {
         assertThat(unknown.getContentType().map(Object::toString)).hasValue("application/problem+json");
         assertThat(body(unknown)).contains("Decision no-such-decision does not exist");
         assertThat(get(client, "/api/v1/screenings/no-such-request").code()).isEqualTo(404);
+        // ids are ASCII keys: any other character names nothing (MariaDB would refuse the comparison, not miss)
+        assertThat(get(client, "/api/v1/screenings/r%C3%A9quete").code()).isEqualTo(404);
+        assertThat(get(client, "/api/v1/decisions/r%C3%A9quete-1").code()).isEqualTo(404);
+        assertThat(get(client, "/api/v1/decisions/" + response.requestId() + "-01").code()).as("one id per decision")
+                .isEqualTo(404);
     }
 
     private static ViolationView only(OrderVerdictView verdict) {
