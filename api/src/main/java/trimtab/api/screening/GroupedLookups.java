@@ -66,11 +66,11 @@ final class GroupedLookups {
      * meanwhile, if any: only the requests answered and that one are woken.
      */
     private void lead() {
-        List<Waiting> group;
-        synchronized (lock) {
-            group = take();
-        }
         try {
+            List<Waiting> group;
+            synchronized (lock) {
+                group = take();
+            }
             read(group);
         } finally {
             synchronized (lock) {

@@ -140,8 +140,14 @@ final class ScreeningCommits {
                 group.add(next);
                 decisions += next.screening().decisions().size();
             }
-            boolean written = write(group, sequence);
-            group.clear();
+            boolean written = false;
+            try {
+                written = write(group, sequence);
+            } finally {
+                // whatever escaped (an Error while writing them one by one), none of them is left waiting
+                group.forEach(p -> p.committed().completeExceptionally(new IllegalStateException("the request was not recorded")));
+                group.clear();
+            }
             if (!written) {
                 return;
             }
@@ -182,7 +188,7 @@ final class ScreeningCommits {
             try {
                 recordAlone(pending.screening());
                 pending.committed().complete(null);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 pending.committed().completeExceptionally(e);
             }
         }
