@@ -1,5 +1,6 @@
 package trimtab.api.screening;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import trimtab.api.database.Transactions;
 
@@ -26,15 +27,23 @@ final class GroupedLookups {
     /** Keys read in one statement at most; the others wait for the next read. */
     private static final int MAX_KEYS = 64;
 
-    private final Transactions transactions;
-    private final ScreeningStore store;
+    private final Reader reader;
     private final Object lock = new Object();
     private List<Waiting> queue = new ArrayList<>();
     private boolean reading;
 
+    /** One read for many keys: {@link ScreeningStore#lookups} in a statement of its own. */
+    interface Reader {
+        Map<ScreeningStore.Key, ScreeningStore.Lookup> read(List<ScreeningStore.Key> keys);
+    }
+
+    @Inject
     GroupedLookups(Transactions transactions, ScreeningStore store) {
-        this.transactions = transactions;
-        this.store = store;
+        this(keys -> transactions.statement(connection -> store.lookups(connection, keys)));
+    }
+
+    GroupedLookups(Reader reader) {
+        this.reader = reader;
     }
 
     /** A request waiting: for its answer, or to be told to read for the queue. */
@@ -97,8 +106,7 @@ final class GroupedLookups {
 
     private void read(List<Waiting> group) {
         try {
-            Map<ScreeningStore.Key, ScreeningStore.Lookup> found = transactions.statement(connection ->
-                    store.lookups(connection, group.stream().map(Waiting::key).toList()));
+            Map<ScreeningStore.Key, ScreeningStore.Lookup> found = reader.read(group.stream().map(Waiting::key).toList());
             group.forEach(w -> w.answer().complete(found.get(w.key())));
         } catch (RuntimeException | Error e) {
             // each request of the group fails as it would have failed alone

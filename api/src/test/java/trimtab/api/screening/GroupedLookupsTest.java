@@ -84,14 +84,60 @@ class GroupedLookupsTest {
     @Test
     void aChangeCommittedBeforeALookupIsSeenByIt() {
         KeptBook.Versions before = lookups.lookup(CLIENT, null).versions();
+        bumpHouseholdVersion();
+        assertThat(lookups.lookup(CLIENT, first).versions())
+                .isEqualTo(new KeptBook.Versions(before.referenceData(), before.households() + 1));
+    }
+
+    @Test
+    void aRequestArrivingWhileAReadIsUnderWayWaitsForTheNextReadAndSeesWhatWasCommittedBeforeIt() throws Exception {
+        java.util.concurrent.CountDownLatch statementDone = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        GroupedLookups grouped = new GroupedLookups(keys -> {
+            var found = transactions.statement(c -> store.lookups(c, keys));
+            if (reads.incrementAndGet() == 1) {
+                statementDone.countDown(); // the first read has its answer from the database, and is held before handing it out
+                await(release);
+            }
+            return found;
+        });
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<ScreeningStore.Lookup> early = threads.submit(() -> grouped.lookup(CLIENT, first));
+            assertThat(statementDone.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            KeptBook.Versions seenByTheFirstRead = versions();
+            bumpHouseholdVersion();
+            Future<ScreeningStore.Lookup> late = threads.submit(() -> grouped.lookup(CLIENT, second));
+            Thread.sleep(200); // the late request queues behind the read under way
+            release.countDown();
+
+            assertThat(early.get().versions()).isEqualTo(seenByTheFirstRead);
+            assertThat(late.get().versions()).as("not the answer of the read that began before it arrived")
+                    .isEqualTo(new KeptBook.Versions(seenByTheFirstRead.referenceData(), seenByTheFirstRead.households() + 1));
+            assertThat(late.get().stored().map(ScreeningStore.StoredScreening::requestId)).hasValue(secondRequest);
+            assertThat(reads.get()).isEqualTo(2);
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void bumpHouseholdVersion() {
         transactions.write(c -> {
             try (Statement statement = c.createStatement()) {
                 statement.executeUpdate("UPDATE household_data_version SET version = version + 1 WHERE id = 1");
             }
             return null;
         });
-        assertThat(lookups.lookup(CLIENT, first).versions())
-                .isEqualTo(new KeptBook.Versions(before.referenceData(), before.households() + 1));
     }
 
     @Test
