@@ -145,7 +145,11 @@ final class ScreeningCommits {
                 written = write(group, sequence);
             } finally {
                 // whatever escaped (an Error while writing them one by one), none of them is left waiting
-                group.forEach(p -> p.committed().completeExceptionally(new IllegalStateException("the request was not recorded")));
+                for (Pending pending : group) {
+                    if (!pending.committed().isDone()) {
+                        pending.committed().completeExceptionally(new IllegalStateException("the request was not recorded"));
+                    }
+                }
                 group.clear();
             }
             if (!written) {
