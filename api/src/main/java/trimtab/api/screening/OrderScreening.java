@@ -183,7 +183,7 @@ public final class OrderScreening {
         } catch (RuntimeException e) {
             if (key != null && SqlFailures.isDuplicateKey(e)) {
                 // a concurrent request with the same key committed first: answer as a retry of it
-                ScreeningStore.StoredScreening stored = transactions.read(c -> store.byIdempotencyKey(c, actor.name(), key))
+                ScreeningStore.StoredScreening stored = transactions.read(c -> store.lookup(c, actor.name(), key)).stored()
                         .orElseThrow(() -> e);
                 return replay(stored, requestHash, key, actor);
             }

@@ -41,17 +41,6 @@ final class ScreeningStore {
                        String ruleSets, String inputHash, String auditPayload, String response) {
     }
 
-    Optional<StoredScreening> byIdempotencyKey(Connection connection, String clientId, String idempotencyKey) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT request_id, request_hash, response FROM screening_request WHERE client_id = ? AND idempotency_key = ?")) {
-            statement.setString(1, clientId);
-            statement.setString(2, idempotencyKey);
-            try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() ? Optional.of(new StoredScreening(rs.getString(1), rs.getString(2), rs.getString(3))) : Optional.empty();
-            }
-        }
-    }
-
     /**
      * Writes requests, their decisions and their audit entries on the caller's connection, for one transaction: the
      * request rows in one insert, the decisions in one insert, then the audit entries in one append (each request's
