@@ -172,12 +172,11 @@ public final class OrderScreening {
             counts.merge(verdict.verdict().name(), 1, Integer::sum);
         }
         byte[] response = writeBytes(new ScreeningResponse(requestId, RuleSetView.of(ruleSet), result.asOf().toString(), verdicts));
-        String responseText = new String(response, StandardCharsets.UTF_8);
         AuditRecord requestAudit = new AuditRecord("SCREENING_REQUEST", requestId, actor.name(), recordedRuleSets, requestHash,
                 write(new AuditedScreening(requestId, actor.name(), key, result.asOf().toString(), orders.size(), counts,
                         Hashes.sha256(response))));
         RecordedScreening recorded = new RecordedScreening(requestId, actor.name(), key, requestHash, receivedAt, now(), ruleSet,
-                responseText, requestAudit, decisions);
+                response, requestAudit, decisions);
         try {
             commits.record(recorded);
         } catch (RuntimeException e) {
@@ -197,7 +196,7 @@ public final class OrderScreening {
             throw ApiException.conflict("Idempotency-Key '" + key + "' of " + actor.name() + " was already used for request "
                     + stored.requestId() + ", with a different body; a new request needs a new key");
         }
-        return new ScreeningAnswer(stored.response().getBytes(StandardCharsets.UTF_8), true);
+        return new ScreeningAnswer(stored.response(), true);
     }
 
     /** "BLOCK RESTR-FIRM-01 (guardrails.drl.xlsx, sheet Restrictions, row 6)". */

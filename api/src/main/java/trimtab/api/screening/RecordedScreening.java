@@ -12,7 +12,7 @@ import java.util.List;
  * line order).
  */
 record RecordedScreening(String requestId, String clientId, String idempotencyKey, String requestHash, Instant receivedAt,
-                         Instant decidedAt, RuleSetVersion ruleSet, String response, AuditRecord requestAudit,
+                         Instant decidedAt, RuleSetVersion ruleSet, byte[] response, AuditRecord requestAudit,
                          List<Decision> decisions) {
 
     /** One order's decision as its row and audit record. */

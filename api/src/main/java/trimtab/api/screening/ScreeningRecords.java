@@ -48,8 +48,7 @@ final class ScreeningRecords {
             throw ApiException.notFound("Screening request " + requestId);
         }
         return transactions.read(c -> store.requestOwner(c, requestId).filter(owner -> readable(owner, caller)).isPresent()
-                        ? store.response(c, requestId) : Optional.<String>empty())
-                .map(text -> text.getBytes(StandardCharsets.UTF_8))
+                        ? store.response(c, requestId) : Optional.<byte[]>empty())
                 .orElseThrow(() -> ApiException.notFound("Screening request " + requestId));
     }
 
@@ -59,7 +58,7 @@ final class ScreeningRecords {
                         .isPresent() ? store.decision(c, id) : Optional.<ScreeningStore.DecisionRow>empty()))
                 .orElseThrow(() -> ApiException.notFound("Decision " + decisionId));
         // the order and the facts as the audit entry holds them; the violations as the order system was told them
-        AuditedDecision audited = read(row.auditPayload(), AuditedDecision.class);
+        AuditedDecision audited = read(row.auditPayload().getBytes(StandardCharsets.UTF_8), AuditedDecision.class);
         List<ViolationView> violations = read(row.response(), ScreeningResponse.class).verdicts().get(row.line() - 1).violations();
         List<String> reasons = violations.stream().map(v -> v.severity() + ": " + v.explanation().sentence()).toList();
         RuleSetView ruleSet = new RuleSetView("GUARDRAILS", row.ruleSetVersion(), row.ruleSetChecksum());
@@ -89,7 +88,7 @@ final class ScreeningRecords {
         return value == null || value.isBlank() ? "(none)" : value.strip();
     }
 
-    private <T> T read(String stored, Class<T> type) {
+    private <T> T read(byte[] stored, Class<T> type) {
         try {
             return json.readValue(stored, Argument.of(type));
         } catch (IOException e) {

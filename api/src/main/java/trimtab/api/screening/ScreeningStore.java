@@ -29,7 +29,7 @@ final class ScreeningStore {
     }
 
     /** A request as stored: enough to tell a retry from a reuse of its key, and to answer the retry. */
-    record StoredScreening(String requestId, String requestHash, String response) {
+    record StoredScreening(String requestId, String requestHash, byte[] response) {
     }
 
     /**
@@ -38,7 +38,7 @@ final class ScreeningStore {
      */
     record DecisionRow(String decisionId, String requestId, int line, String orderId, String verdict, int ruleSetVersion,
                        String ruleSetChecksum, Instant decidedAt, long auditSeq, String clientId, String idempotencyKey,
-                       String ruleSets, String inputHash, String auditPayload, String response) {
+                       String ruleSets, String inputHash, String auditPayload, byte[] response) {
     }
 
     /**
@@ -119,7 +119,7 @@ final class ScreeningStore {
                     versions = new KeptBook.Versions(rs.getLong(1), rs.getLong(2));
                     if (rs.getString(5) != null) {
                         stored.put(new Key(rs.getString(3), rs.getString(4)), new StoredScreening(rs.getString(5), rs.getString(6),
-                                rs.getString(7)));
+                                rs.getBytes(7)));
                     }
                 }
             }
@@ -134,11 +134,11 @@ final class ScreeningStore {
         }
     }
 
-    Optional<String> response(Connection connection, String requestId) throws SQLException {
+    Optional<byte[]> response(Connection connection, String requestId) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT response FROM screening_request WHERE request_id = ?")) {
             statement.setString(1, requestId);
             try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
             }
         }
     }
@@ -159,7 +159,7 @@ final class ScreeningStore {
                 }
                 return Optional.of(new DecisionRow(id.toString(), id.requestId(), id.line(), rs.getString(1), rs.getString(2),
                         rs.getInt(3), rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getLong(6), rs.getString(7),
-                        rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12)));
+                        rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getBytes(12)));
             }
         }
     }
