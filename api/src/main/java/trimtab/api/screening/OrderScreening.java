@@ -2,7 +2,6 @@ package trimtab.api.screening;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import trimtab.api.audit.AuditRecord;
 import trimtab.api.audit.Hashes;
@@ -23,8 +22,6 @@ import trimtab.engine.guardrail.Verdict;
 import trimtab.engine.guardrail.Violation;
 import trimtab.engine.rules.RuleSetVersion;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -68,11 +65,11 @@ public final class OrderScreening {
     private final ScreeningStore store;
     private final ScreeningCommits commits;
     private final GroupedLookups lookups;
-    private final JsonMapper json;
+    private final ScreeningJson json;
     private final Clock clock = Clock.systemUTC();
 
     OrderScreening(ScreenRequestReader reader, RuleSetsInForce ruleSets, KeptBook book, Transactions transactions,
-                   ScreeningStore store, ScreeningCommits commits, GroupedLookups lookups, JsonMapper json) {
+                   ScreeningStore store, ScreeningCommits commits, GroupedLookups lookups, ScreeningJson json) {
         this.reader = reader;
         this.ruleSets = ruleSets;
         this.book = book;
@@ -83,7 +80,10 @@ public final class OrderScreening {
         this.json = json;
     }
 
-    /** The request's canonical form, whose hash tells a retry from a different request under the same key. */
+    /**
+     * The request's canonical form, whose hash tells a retry from a different request under the same key (written
+     * by {@link ScreeningJson#canonicalRequest} from the orders' JSON).
+     */
     @io.micronaut.serde.annotation.Serdeable
     record CanonicalRequest(String asOf, List<OrderInput> orders) {
     }
@@ -98,7 +98,9 @@ public final class OrderScreening {
         String key = idempotencyKey(idempotencyKey);
         ScreenRequest request = reader.read(body);
         List<OrderInput> orders = request.orders();
-        String requestHash = Hashes.sha256(write(new CanonicalRequest(asOfParameter, orders)));
+        // each order as canonical JSON, written once: the request hash, the input hashes and the audit payloads use it
+        List<byte[]> ordersJson = orders.stream().map(json::write).toList();
+        String requestHash = Hashes.sha256(json.canonicalRequest(asOfParameter, ordersJson));
         // held until the decisions are committed: an activation on this instance swaps after them, never in between
         try (RuleSetsInForce.Lease lease = ruleSets.lease()) {
             RulesInForce rules = lease.rules();
@@ -109,7 +111,7 @@ public final class OrderScreening {
             }
             List<OrderRequest> requests = orders.stream().map(OrderInput::toRequest).toList();
             ScreeningResult result = rules.screener().screen(requests, read.snapshot().book());
-            return decide(orders, result, read.snapshot(), rules, requestHash, key, actor, receivedAt);
+            return decide(orders, ordersJson, result, read.snapshot(), rules, requestHash, key, actor, receivedAt);
         }
     }
 
@@ -144,7 +146,7 @@ public final class OrderScreening {
     }
 
     /** Builds the answer and every record, then writes them in one transaction. */
-    private ScreeningAnswer decide(List<OrderInput> orders, ScreeningResult result, KeptBook.Snapshot snapshot, RulesInForce rules,
+    private ScreeningAnswer decide(List<OrderInput> orders, List<byte[]> ordersJson, ScreeningResult result, KeptBook.Snapshot snapshot, RulesInForce rules,
                           String requestHash, String key, Actor actor, Instant receivedAt) {
         String requestId = TimeOrderedIds.next();
         String recordedRuleSets = rules.recorded();
@@ -163,18 +165,20 @@ public final class OrderScreening {
             List<ViolationView> violations = verdict.violations().stream().map(ViolationView::of).toList();
             SeenFacts seen = facts.of(order);
             // the order exactly as received and what the snapshot said about it, each as canonical JSON
-            String inputHash = Hashes.sha256Lines(writeBytes(order), writeBytes(seen));
-            String payload = write(new AuditedDecision(decisionId, requestId, i + 1, order, verdict.verdict().name(),
-                    verdict.violations().stream().map(OrderScreening::reference).toList(), seen));
+            byte[] orderJson = ordersJson.get(i);
+            byte[] seenJson = json.write(seen);
+            String inputHash = Hashes.sha256Lines(orderJson, seenJson);
+            String payload = new String(json.auditedDecision(decisionId, requestId, i + 1, orderJson, verdict.verdict().name(),
+                    verdict.violations().stream().map(OrderScreening::reference).toList(), seenJson), StandardCharsets.UTF_8);
             decisions.add(new RecordedScreening.Decision(i + 1, order, seen.householdId(), verdict.verdict().name(),
                     new AuditRecord("ORDER_DECISION", decisionId, actor.name(), recordedRuleSets, inputHash, payload)));
             verdicts.add(new OrderVerdictView(order.orderId(), decisionId, verdict.verdict().name(), violations));
             counts.merge(verdict.verdict().name(), 1, Integer::sum);
         }
-        byte[] response = writeBytes(new ScreeningResponse(requestId, RuleSetView.of(ruleSet), result.asOf().toString(), verdicts));
+        byte[] response = json.write(new ScreeningResponse(requestId, RuleSetView.of(ruleSet), result.asOf().toString(), verdicts));
         AuditRecord requestAudit = new AuditRecord("SCREENING_REQUEST", requestId, actor.name(), recordedRuleSets, requestHash,
-                write(new AuditedScreening(requestId, actor.name(), key, result.asOf().toString(), orders.size(), counts,
-                        Hashes.sha256(response))));
+                new String(json.write(new AuditedScreening(requestId, actor.name(), key, result.asOf().toString(), orders.size(),
+                        counts, Hashes.sha256(response))), StandardCharsets.UTF_8));
         RecordedScreening recorded = new RecordedScreening(requestId, actor.name(), key, requestHash, receivedAt, now(), ruleSet,
                 response, requestAudit, decisions);
         try {
@@ -243,18 +247,6 @@ public final class OrderScreening {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private String write(Object value) {
-        return new String(writeBytes(value), StandardCharsets.UTF_8);
-    }
-
-    private byte[] writeBytes(Object value) {
-        try {
-            return json.writeValueAsBytes(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
-        }
     }
 
     private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
