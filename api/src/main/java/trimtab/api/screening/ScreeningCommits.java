@@ -1,12 +1,15 @@
 package trimtab.api.screening;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import trimtab.api.database.SqlFailures;
 import trimtab.api.database.Transactions;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -46,12 +49,22 @@ final class ScreeningCommits {
     private static final int WRITERS = 2;
 
     private final Transactions transactions;
-    private final ScreeningStore store;
+    private final Recorder store;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean stopping;
 
+    /** Writes requests' rows on a connection, for the caller's transaction: {@link ScreeningStore#record}. */
+    interface Recorder {
+        void record(Connection connection, List<RecordedScreening> screenings) throws SQLException;
+    }
+
+    @Inject
     ScreeningCommits(Transactions transactions, ScreeningStore store) {
+        this(transactions, store::record);
+    }
+
+    ScreeningCommits(Transactions transactions, Recorder store) {
         this.transactions = transactions;
         this.store = store;
         for (int i = 1; i <= WRITERS; i++) {

@@ -123,6 +123,55 @@ class GroupedLookupsTest {
         }
     }
 
+    @Test
+    void aQueueLongerThanOneReadIsReadInTurnsOfAtMost64KeysAndEachRequestGetsItsOwnAnswer() throws Exception {
+        java.util.concurrent.CountDownLatch firstReadHeld = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        List<Integer> readSizes = java.util.Collections.synchronizedList(new ArrayList<>());
+        KeptBook.Versions versions = new KeptBook.Versions(7, 11);
+        // no database: each key's stored request is named after the key, so a mix-up shows
+        GroupedLookups grouped = new GroupedLookups(keys -> {
+            readSizes.add(keys.size());
+            if (readSizes.size() == 1) {
+                firstReadHeld.countDown();
+                await(release);
+            }
+            java.util.Map<ScreeningStore.Key, ScreeningStore.Lookup> found = new java.util.HashMap<>();
+            keys.forEach(k -> found.put(k, new ScreeningStore.Lookup(versions, Optional.of(
+                    new ScreeningStore.StoredScreening("request-of-" + k.idempotencyKey(), "hash", new byte[0])))));
+            return found;
+        });
+        int waiting = 100;
+        ExecutorService threads = Executors.newFixedThreadPool(waiting + 1);
+        try {
+            Future<ScreeningStore.Lookup> leader = threads.submit(() -> grouped.lookup(CLIENT, "key-leader"));
+            assertThat(firstReadHeld.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(waiting);
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < waiting; i++) {
+                String key = "key-" + i;
+                answers.add(threads.submit(() -> {
+                    started.countDown();
+                    return grouped.lookup(CLIENT, key).stored().orElseThrow().requestId();
+                }));
+            }
+            assertThat(started.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(300); // they queue behind the read under way
+            release.countDown();
+
+            assertThat(leader.get().stored().orElseThrow().requestId()).isEqualTo("request-of-key-leader");
+            for (int i = 0; i < waiting; i++) {
+                assertThat(answers.get(i).get()).isEqualTo("request-of-key-" + i);
+            }
+            assertThat(readSizes.get(0)).isEqualTo(1);
+            assertThat(readSizes).as("read sizes %s", readSizes).allMatch(size -> size <= 64).contains(64);
+            assertThat(readSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(waiting + 1);
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+    }
+
     private static void await(java.util.concurrent.CountDownLatch latch) {
         try {
             latch.await(10, java.util.concurrent.TimeUnit.SECONDS);
