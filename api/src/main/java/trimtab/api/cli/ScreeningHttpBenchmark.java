@@ -43,7 +43,7 @@ import java.util.function.Predicate;
  * <li>100-order batches (ten accounts each) in a closed loop: orders/s, p50 and p99;</li>
  * <li>single orders in an open loop at {@code rate} requests/s: p50 and p99 from when each was due.</li>
  * </ol>
- * After each phase the benchmark waits for InnoDB's purge to catch up ({@link PurgeBacklog}), so that no phase
+ * After each phase the benchmark waits for mariadbd to finish the purge it left ({@link DatabaseSettling}), so that no phase
  * measures the previous one's leftovers, and reads the phase's CPU per request after that wait, purge included.
  * Every screening request carries its own Idempotency-Key, as an order system's would. At the end the database must
  * hold one request row per answered request and one decision row per order, and the audit chain must verify.
@@ -153,7 +153,7 @@ public final class ScreeningHttpBenchmark {
             List<byte[]> batches = orders.batches(512, BATCH_SIZE, ACCOUNTS_PER_BATCH);
 
             WarmUp warmUp = jitWarmUp(port, options, target, authorization, singles, batches);
-            PurgeBacklog.awaitDrained(transactions);
+            DatabaseSettling.awaitIdle();
             List<Round> rounds = new ArrayList<>();
             for (int r = 1; r <= options.repeat(); r++) {
                 if (options.repeat() > 1) {
@@ -227,7 +227,7 @@ public final class ScreeningHttpBenchmark {
                 new LoopbackLoad.Phase("health", HEALTH_CONNECTIONS, options.warmUp(), options.measure(), 1),
                 n -> health, r -> r.status() == 200);
         print(ceiling, "requests");
-        PurgeBacklog.awaitDrained(transactions);
+        DatabaseSettling.awaitIdle();
         cpu = printCpu(cpu, ceiling, "request");
 
         ServerCounters before = ServerCounters.read(transactions);
@@ -237,7 +237,7 @@ public final class ScreeningHttpBenchmark {
         print(single, "orders");
         ServerCounters afterSingles = ServerCounters.read(transactions);
         afterSingles.since(before).printPer(single.sent(), "request");
-        PurgeBacklog.awaitDrained(transactions);
+        DatabaseSettling.awaitIdle();
         cpu = printCpu(cpu, single, "request");
 
         LoopbackLoad.Stats batch = LoopbackLoad.closedLoop(port,
@@ -245,7 +245,7 @@ public final class ScreeningHttpBenchmark {
                 screen(target, authorization, prefix + "b", batches), screened(BATCH_SIZE));
         print(batch, "orders");
         ServerCounters.read(transactions).since(afterSingles).printPer(batch.sent(), "100-order request");
-        PurgeBacklog.awaitDrained(transactions);
+        DatabaseSettling.awaitIdle();
         cpu = printCpu(cpu, batch, "100-order request");
 
         LoopbackLoad.Stats open = LoopbackLoad.openLoop(port,
@@ -253,7 +253,7 @@ public final class ScreeningHttpBenchmark {
                         options.measure(), 1),
                 options.rate(), screen(target, authorization, prefix + "o", singles), screened(1));
         print(open, "orders");
-        PurgeBacklog.awaitDrained(transactions);
+        DatabaseSettling.awaitIdle();
         printCpu(cpu, open, "request");
         return new Round(ceiling, single, batch, open);
     }

@@ -27,13 +27,16 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Never stale: every change to those tables bumps a version row in the writing transaction (database triggers:
  * {@code reference_data_version}, migration V8, and {@code household_data_version}, V9, so no write path can forget,
- * on any instance, nor plain SQL). A request reads both versions in the statement that looks up its
- * Idempotency-Key. When they equal the ones kept and every account of the request is kept, the tables hold exactly
- * what is kept (a statement reads one consistent snapshot; the same number means no change committed since), and
- * the request needs no other read. Otherwise it reads in a read transaction whose first statement reads the
- * versions again: the rest of that transaction sees the same snapshot (InnoDB's repeatable read), so what it reads
- * is kept under those versions. Invalidating from the book-write path instead would miss writes made by another
- * instance or by SQL, and a time-to-live would use stale cash and holdings for a while by design.
+ * on any instance, nor plain SQL). What is kept is kept under the versions it was read with, and each snapshot
+ * handed out names them. A request whose accounts are all kept is screened on it with no read at all, and the
+ * transaction that records its decisions reads the versions first ({@link ScreeningStore#recordNew}): the same
+ * numbers mean no change committed between the reading of what is kept and that moment, which is after the request
+ * arrived, so the decisions saw every change committed before it; other numbers mean nothing is written and the
+ * request is screened again, read afresh. A request with accounts not kept reads them in a read transaction whose
+ * first statement reads the versions: the rest of that transaction sees the same snapshot (InnoDB's repeatable
+ * read), so what it reads is kept under those versions. Invalidating from the book-write path instead would miss
+ * writes made by another instance or by SQL, and a time-to-live would use stale cash and holdings for a while by
+ * design.
  *
  * <p>What grows: one entry per date screened (at most {@value #MAX_DATES}) and, per date, the households screened and
  * the unknown account ids asked about, at most {@code trimtab.screening.kept-households} of them together (default
@@ -54,8 +57,11 @@ final class KeptBook {
         this.maxHouseholds = maxHouseholds;
     }
 
-    /** A request's snapshot, with the fingerprint of each of its households (worked out once per household kept). */
-    record Snapshot(BookSnapshot book, Map<HouseholdId, String> fingerprints) {
+    /**
+     * A request's snapshot, with the fingerprint of each of its households (worked out once per household kept), and
+     * the versions of the book it holds.
+     */
+    record Snapshot(BookSnapshot book, Map<HouseholdId, String> fingerprints, Versions versions) {
     }
 
     /** The two versions one statement saw. */
@@ -135,7 +141,7 @@ final class KeptBook {
                 }
                 String fingerprint = fingerprints.get(only.id());
                 single = new Snapshot(reference.withHouseholds(households),
-                        Map.of(only.id(), fingerprint != null ? fingerprint : HouseholdState.fingerprint(only)));
+                        Map.of(only.id(), fingerprint != null ? fingerprint : HouseholdState.fingerprint(only)), versions);
                 if (fingerprint != null) {
                     singles.put(only.id(), single);
                 }
@@ -146,17 +152,17 @@ final class KeptBook {
                 String fingerprint = fingerprints.get(household.id());
                 theirs.put(household.id(), fingerprint != null ? fingerprint : HouseholdState.fingerprint(household));
             }
-            return new Snapshot(reference.withHouseholds(households), theirs);
+            return new Snapshot(reference.withHouseholds(households), theirs, versions);
         }
     }
 
     /**
-     * The snapshot holding the households of these accounts, from memory alone, if what is kept for {@code asOf} is
-     * of exactly these versions (read by the caller's statement) and holds every one of the accounts.
+     * The snapshot holding the households of these accounts, from memory alone, if what is kept for {@code asOf}
+     * holds every one of them. It is as fresh as its versions: the caller checks them where it writes.
      */
-    Optional<Snapshot> kept(LocalDate asOf, Versions versions, List<String> accounts) {
+    Optional<Snapshot> kept(LocalDate asOf, List<String> accounts) {
         Kept current = kept.get(asOf);
-        if (current == null || !current.versions.equals(versions)) {
+        if (current == null) {
             return Optional.empty();
         }
         List<Household> households = current.households(accounts);

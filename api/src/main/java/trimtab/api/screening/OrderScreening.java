@@ -39,20 +39,23 @@ import java.util.Set;
 /**
  * Screens an order system's batch and records every decision before the answer leaves.
  *
- * <p>A request costs a share of one reading statement (the Idempotency-Key lookup with the book's versions, made for
- * all the requests waiting at once: see {@link GroupedLookups}; when they hold and
- * the batch's accounts are kept, the households come from memory: see {@link KeptBook}), or else a read transaction
- * for what is not kept, and a share of one write transaction (the request row, its audit entries and its decisions,
- * group-committed with the other requests waiting: see {@link ScreeningCommits}). Screening and building the JSON
- * happen between the two, so the audit chain's head, locked from the append to the commit, waits for nothing but
- * the inserts.
+ * <p>A request whose accounts are kept ({@link KeptBook}) reads nothing: it is screened on the kept book, and its
+ * share of one write transaction (group-committed with the other requests waiting: see {@link ScreeningCommits})
+ * first reads the book's versions and the Idempotency-Keys of the group in one statement, then writes the request
+ * row, its decisions and its audit entries ({@link ScreeningStore#recordNew}). If the book changed since the kept
+ * snapshot was read, nothing is written and the request is screened again on a snapshot read afresh; if its key was
+ * used before, nothing is written and it is answered as a retry. A request with accounts not kept, or screened again,
+ * reads its stored answer or its snapshot in a read transaction first. Screening and building the JSON happen before
+ * the write transaction, so the audit chain's head, locked from the append to the commit, waits for nothing but the
+ * inserts.
  *
  * <p>Idempotency: a request with an Idempotency-Key is stored under (client, key). A retry with the same body gets
  * the stored bytes back and writes nothing; the same key with another body is a 409. The body is compared by the
  * SHA-256 of its canonical form (the orders as parsed, plus the asOf parameter as sent), so a retry reformatted by
- * the client is still the same request, and a retry after midnight without asOf is too. Two concurrent requests
- * with one key: the second waits on the unique key of the request row, gets a duplicate key and answers with what
- * the first stored.
+ * the client is still the same request, and a retry after midnight without asOf is too. A retry is screened (on the
+ * kept book) before its write finds the key taken, which costs the screening again but no statement: retries are
+ * rare, and every first request saves a statement. Two concurrent requests with one key: the second waits on the
+ * unique key of the request row, gets a duplicate key and answers with what the first stored.
  */
 @Singleton
 public final class OrderScreening {
@@ -64,19 +67,17 @@ public final class OrderScreening {
     private final Transactions transactions;
     private final ScreeningStore store;
     private final ScreeningCommits commits;
-    private final GroupedLookups lookups;
     private final ScreeningJson json;
     private final Clock clock = Clock.systemUTC();
 
     OrderScreening(ScreenRequestReader reader, RuleSetsInForce ruleSets, KeptBook book, Transactions transactions,
-                   ScreeningStore store, ScreeningCommits commits, GroupedLookups lookups, ScreeningJson json) {
+                   ScreeningStore store, ScreeningCommits commits, ScreeningJson json) {
         this.reader = reader;
         this.ruleSets = ruleSets;
         this.book = book;
         this.transactions = transactions;
         this.store = store;
         this.commits = commits;
-        this.lookups = lookups;
         this.json = json;
     }
 
@@ -104,29 +105,45 @@ public final class OrderScreening {
         // held until the decisions are committed: an activation on this instance swaps after them, never in between
         try (RuleSetsInForce.Lease lease = ruleSets.lease()) {
             RulesInForce rules = lease.rules();
+            Request screened = new Request(orders, ordersJson, requestHash, key, actor, receivedAt);
+            List<String> accounts = accountsOf(orders);
 
-            Read read = readSnapshot(actor, key, asOf, accountsOf(orders));
+            Optional<KeptBook.Snapshot> kept = book.kept(asOf, accounts);
+            if (kept.isPresent()) {
+                // checked where it is written: still the book's versions, or nothing is written
+                Optional<ScreeningAnswer> answer = screenAndRecord(screened, kept.get(), kept.get().versions(), rules);
+                if (answer.isPresent()) {
+                    return answer.get();
+                }
+            }
+            Read read = readSnapshot(actor, key, asOf, accounts);
             if (read.stored() != null) {
                 return replay(read.stored(), requestHash, key, actor);
             }
-            List<OrderRequest> requests = orders.stream().map(OrderInput::toRequest).toList();
-            ScreeningResult result = rules.screener().screen(requests, read.snapshot().book());
-            return decide(orders, ordersJson, result, read.snapshot(), rules, requestHash, key, actor, receivedAt);
+            // read after the request arrived, in a transaction of its own: fresh as it is, nothing to check
+            return screenAndRecord(screened, read.snapshot(), null, rules)
+                    .orElseThrow(() -> new IllegalStateException("a request screened on a snapshot read for it was not recorded"));
         }
+    }
+
+    /** A request as read, with what screening it again would need. */
+    private record Request(List<OrderInput> orders, List<byte[]> ordersJson, String requestHash, String key, Actor actor,
+                           Instant receivedAt) {
+    }
+
+    /**
+     * Screens the request on the snapshot and records it; empty when the book changed since the kept snapshot
+     * (nothing was written).
+     */
+    private Optional<ScreeningAnswer> screenAndRecord(Request request, KeptBook.Snapshot snapshot,
+                                                      @Nullable KeptBook.Versions check, RulesInForce rules) {
+        List<OrderRequest> requests = request.orders().stream().map(OrderInput::toRequest).toList();
+        ScreeningResult result = rules.screener().screen(requests, snapshot.book());
+        return decide(request, result, snapshot, check, rules);
     }
 
     private Read readSnapshot(Actor actor, String key, LocalDate asOf, List<String> accounts) {
         try {
-            // one statement, no transaction, shared with the requests waiting alongside: a stored answer, or versions
-            // under which the kept book may serve alone
-            ScreeningStore.Lookup first = lookups.lookup(actor.name(), key);
-            if (first.stored().isPresent()) {
-                return new Read(first.stored().get(), null);
-            }
-            Optional<KeptBook.Snapshot> kept = book.kept(asOf, first.versions(), accounts);
-            if (kept.isPresent()) {
-                return new Read(null, kept.get());
-            }
             return transactions.read(connection -> {
                 // first, so that everything after it reads the snapshot whose versions it names
                 ScreeningStore.Lookup lookup = store.lookup(connection, actor.name(), key);
@@ -145,9 +162,17 @@ public final class OrderScreening {
         }
     }
 
-    /** Builds the answer and every record, then writes them in one transaction. */
-    private ScreeningAnswer decide(List<OrderInput> orders, List<byte[]> ordersJson, ScreeningResult result, KeptBook.Snapshot snapshot, RulesInForce rules,
-                          String requestHash, String key, Actor actor, Instant receivedAt) {
+    /**
+     * Builds the answer and every record, then writes them in one transaction; empty when the check found the book
+     * changed (nothing written).
+     */
+    private Optional<ScreeningAnswer> decide(Request request, ScreeningResult result, KeptBook.Snapshot snapshot,
+                                             @Nullable KeptBook.Versions check, RulesInForce rules) {
+        List<OrderInput> orders = request.orders();
+        List<byte[]> ordersJson = request.ordersJson();
+        String requestHash = request.requestHash();
+        String key = request.key();
+        Actor actor = request.actor();
         String requestId = TimeOrderedIds.next();
         String recordedRuleSets = rules.recorded();
         RuleSetVersion ruleSet = result.ruleSet();
@@ -179,20 +204,24 @@ public final class OrderScreening {
         AuditRecord requestAudit = new AuditRecord("SCREENING_REQUEST", requestId, actor.name(), recordedRuleSets, requestHash,
                 new String(json.write(new AuditedScreening(requestId, actor.name(), key, result.asOf().toString(), orders.size(),
                         counts, Hashes.sha256(response))), StandardCharsets.UTF_8));
-        RecordedScreening recorded = new RecordedScreening(requestId, actor.name(), key, requestHash, receivedAt, now(), ruleSet,
-                response, requestAudit, decisions);
+        RecordedScreening recorded = new RecordedScreening(requestId, actor.name(), key, requestHash, request.receivedAt(), now(),
+                ruleSet, response, requestAudit, decisions, check);
+        ScreeningStore.Outcome outcome;
         try {
-            commits.record(recorded);
+            outcome = commits.record(recorded);
         } catch (RuntimeException e) {
             if (key != null && SqlFailures.isDuplicateKey(e)) {
                 // a concurrent request with the same key committed first: answer as a retry of it
                 ScreeningStore.StoredScreening stored = transactions.read(c -> store.lookup(c, actor.name(), key)).stored()
                         .orElseThrow(() -> e);
-                return replay(stored, requestHash, key, actor);
+                return Optional.of(replay(stored, requestHash, key, actor));
             }
             throw e;
         }
-        return new ScreeningAnswer(response, false);
+        if (outcome instanceof ScreeningStore.AlreadyStored taken) {
+            return Optional.of(replay(taken.stored(), requestHash, key, actor));
+        }
+        return outcome instanceof ScreeningStore.BookChanged ? Optional.empty() : Optional.of(new ScreeningAnswer(response, false));
     }
 
     private static ScreeningAnswer replay(ScreeningStore.StoredScreening stored, String requestHash, String key, Actor actor) {

@@ -22,8 +22,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Group commit of screening requests: a writer thread takes every request waiting to be recorded and writes them
- * in one transaction (one insert of the request rows, one of the decisions, one audit append), and each request's
- * caller returns only once that transaction has committed.
+ * in one transaction (one statement reading the book's versions and the group's Idempotency-Keys, one insert of the
+ * request rows, one of the decisions, one audit append: {@link ScreeningStore#recordNew}), and each request's caller
+ * returns only once that transaction has committed, with what became of its request.
  *
  * <p>Why: the audit chain's head row is locked from a request's append to its commit, so requests committed one
  * by one pay a redo-log flush each, one after the other, and nothing else can be appended meanwhile. In a group the
@@ -35,10 +36,11 @@ import java.util.concurrent.TimeUnit;
  * per group cost two statements more per commit.
  *
  * <p>What stays as it was: each request's rows are all in one transaction (its request row, its decisions and its
- * audit entries commit together or not at all) and its entries are consecutive in the chain, in line order. A group
- * that fails (a duplicate Idempotency-Key, which the unique key finds only at the insert) is written again request
- * by request, each in a transaction of its own, so that one request's failure is its own: the duplicate gets the
- * duplicate-key error it would have got alone, and answers as a retry.
+ * audit entries commit together or not at all) and its entries are consecutive in the chain, in line order. A key
+ * already stored is found by the group's first statement and its request is not written. A group that fails (two
+ * requests in flight at once with one Idempotency-Key, which only the unique key finds, at the insert) is written
+ * again request by request, each in a transaction of its own, so that one request's failure is its own: the second
+ * finds the first stored, or gets the duplicate-key error it would have got alone, and answers as a retry.
  */
 @Singleton
 final class ScreeningCommits {
@@ -54,14 +56,14 @@ final class ScreeningCommits {
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean stopping;
 
-    /** Writes requests' rows on a connection, for the caller's transaction: {@link ScreeningStore#record}. */
+    /** Writes requests' rows on a connection, for the caller's transaction: {@link ScreeningStore#recordNew}. */
     interface Recorder {
-        void record(Connection connection, List<RecordedScreening> screenings) throws SQLException;
+        List<ScreeningStore.Outcome> record(Connection connection, List<RecordedScreening> screenings) throws SQLException;
     }
 
     @Inject
     ScreeningCommits(Transactions transactions, ScreeningStore store) {
-        this(transactions, store::record);
+        this(transactions, store::recordNew);
     }
 
     ScreeningCommits(Transactions transactions, Recorder store) {
@@ -75,14 +77,15 @@ final class ScreeningCommits {
         }
     }
 
-    private record Pending(RecordedScreening screening, CompletableFuture<Void> committed) {
+    private record Pending(RecordedScreening screening, CompletableFuture<ScreeningStore.Outcome> committed) {
     }
 
     /**
-     * Records a request with whatever else is waiting, and returns once it is committed; throws what writing it alone
-     * would have thrown (a {@code DataAccessException} whose cause is the SQL error).
+     * Records a request with whatever else is waiting, and returns once the transaction has committed, with what became
+     * of it ({@link ScreeningStore#recordNew}: written, or not written because its key was taken or its book changed);
+     * throws what writing it alone would have thrown (a {@code DataAccessException} whose cause is the SQL error).
      */
-    void record(RecordedScreening screening) {
+    ScreeningStore.Outcome record(RecordedScreening screening) {
         if (stopping) {
             throw new IllegalStateException("the service is stopping: the request was not recorded");
         }
@@ -92,7 +95,7 @@ final class ScreeningCommits {
             pending.committed().completeExceptionally(new IllegalStateException("the service stopped: the request was not recorded"));
         }
         try {
-            pending.committed().get();
+            return pending.committed().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             // the writer still commits it: the decisions stand, only this answer is lost (a retry replays it)
@@ -186,11 +189,10 @@ final class ScreeningCommits {
     private boolean write(List<Pending> group, Transactions.Sequence sequence) {
         List<RecordedScreening> screenings = group.stream().map(Pending::screening).toList();
         try {
-            sequence.write(connection -> {
-                store.record(connection, screenings);
-                return null;
-            });
-            group.forEach(p -> p.committed().complete(null));
+            List<ScreeningStore.Outcome> outcomes = sequence.write(connection -> store.record(connection, screenings));
+            for (int i = 0; i < group.size(); i++) {
+                group.get(i).committed().complete(outcomes.get(i));
+            }
             return true;
         } catch (RuntimeException | Error e) {
             if (group.size() == 1 && !SqlFailures.isDeadlock(e)) {
@@ -203,8 +205,7 @@ final class ScreeningCommits {
         // others commit and a failure is the failing one's own; a deadlock's victim is written again once
         for (Pending pending : group) {
             try {
-                recordAlone(pending.screening());
-                pending.committed().complete(null);
+                pending.committed().complete(recordAlone(pending.screening()));
             } catch (RuntimeException | Error e) {
                 pending.committed().completeExceptionally(e);
             }
@@ -212,14 +213,10 @@ final class ScreeningCommits {
         return false;
     }
 
-    private void recordAlone(RecordedScreening screening) {
+    private ScreeningStore.Outcome recordAlone(RecordedScreening screening) {
         for (int attempt = 1; ; attempt++) {
             try {
-                transactions.write(connection -> {
-                    store.record(connection, List.of(screening));
-                    return null;
-                });
-                return;
+                return transactions.write(connection -> store.record(connection, List.of(screening)).get(0));
             } catch (RuntimeException e) {
                 if (attempt == 2 || !SqlFailures.isDeadlock(e)) {
                     throw e;

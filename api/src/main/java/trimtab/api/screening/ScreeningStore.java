@@ -41,6 +41,57 @@ final class ScreeningStore {
                        String ruleSets, String inputHash, String auditPayload, byte[] response) {
     }
 
+    /** What became of a request given to {@link #recordNew}. */
+    sealed interface Outcome permits Written, AlreadyStored, BookChanged {
+    }
+
+    /** Its rows are written (and commit with the caller's transaction). */
+    record Written() implements Outcome {
+    }
+
+    /** Nothing written: a request was stored under its Idempotency-Key before; it is answered as a retry of that one. */
+    record AlreadyStored(StoredScreening stored) implements Outcome {
+    }
+
+    /** Nothing written: the book changed since the kept snapshot it was screened on; it is screened again. */
+    record BookChanged() implements Outcome {
+    }
+
+    private static final Outcome WRITTEN = new Written();
+    private static final Outcome BOOK_CHANGED = new BookChanged();
+
+    /**
+     * Writes the requests that are still to be written, as {@link #record} does, after one statement that reads the
+     * book's versions and whatever is stored under their Idempotency-Keys ({@link #lookups}): a request whose key is
+     * taken is not written, nor one screened on a kept book whose versions are no longer the book's. That statement
+     * runs inside the caller's transaction and after every request arrived, so a request written was screened on a
+     * book holding every change committed before it arrived. No statement at all when no request has a key or was
+     * screened on a kept book. Returns an outcome per request, in order.
+     */
+    List<Outcome> recordNew(Connection connection, List<RecordedScreening> screenings) throws SQLException {
+        boolean lookUp = screenings.stream().anyMatch(s -> s.idempotencyKey() != null || s.screenedOn() != null);
+        Map<Key, Lookup> found = lookUp ? lookups(connection, screenings.stream().map(ScreeningStore::key).toList()) : Map.of();
+        List<Outcome> outcomes = new ArrayList<>(screenings.size());
+        List<RecordedScreening> toWrite = new ArrayList<>(screenings.size());
+        for (RecordedScreening screening : screenings) {
+            Lookup lookup = found.get(key(screening));
+            if (lookup != null && lookup.stored().isPresent()) {
+                outcomes.add(new AlreadyStored(lookup.stored().get()));
+            } else if (screening.screenedOn() != null && !screening.screenedOn().equals(lookup.versions())) {
+                outcomes.add(BOOK_CHANGED);
+            } else {
+                outcomes.add(WRITTEN);
+                toWrite.add(screening);
+            }
+        }
+        record(connection, toWrite);
+        return outcomes;
+    }
+
+    private static Key key(RecordedScreening screening) {
+        return new Key(screening.clientId(), screening.idempotencyKey());
+    }
+
     /**
      * Writes requests, their decisions and their audit entries on the caller's connection, for one transaction: the
      * request rows in one insert, the decisions in one insert, then the audit entries in one append (each request's
@@ -49,7 +100,7 @@ final class ScreeningStore {
      * duplicate key, before either has touched the audit chain's head. The head is locked from the append to the
      * commit, and nothing else is written under it, so another transaction can insert its rows meanwhile.
      */
-    void record(Connection connection, List<RecordedScreening> screenings) throws SQLException {
+    private void record(Connection connection, List<RecordedScreening> screenings) throws SQLException {
         MultiRowInsert requests = MultiRowInsert.into("screening_request", "request_id", "client_id", "idempotency_key",
                 "request_hash", "received_at", "rule_set_version", "rule_set_checksum", "order_count", "response");
         MultiRowInsert decisions = MultiRowInsert.into("order_decision", "request_id", "line_no", "order_id",
@@ -74,7 +125,7 @@ final class ScreeningStore {
     }
 
     /**
-     * The first read of a request, in one statement: the versions of the book's reference data and households (see
+     * A request's read, in one statement: the versions of the book's reference data and households (see
      * {@link KeptBook}) and the request stored under the client's Idempotency-Key, if any.
      */
     Lookup lookup(Connection connection, String clientId, String idempotencyKey) throws SQLException {

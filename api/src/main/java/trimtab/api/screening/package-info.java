@@ -13,9 +13,10 @@
  * Requests waiting to be recorded at the same moment share that transaction ({@link trimtab.api.screening.ScreeningCommits},
  * group commit), each answered only once it has committed.
  *
- * <p>The book (reference data, and the households screened) is kept in memory between requests and checked, in
- * each request's first statement, against two versions the database bumps whenever it changes
- * ({@link trimtab.api.screening.KeptBook}): a request whose accounts are kept reads nothing else.
+ * <p>The book (reference data, and the households screened) is kept in memory between requests and checked
+ * against two versions the database bumps whenever it changes ({@link trimtab.api.screening.KeptBook}): a request
+ * whose accounts are kept reads nothing before it is screened, and the write transaction's first statement checks
+ * that the versions are still those (otherwise nothing is written and the request is screened again, read afresh).
  *
  * <p>A bad order (negative quantity, unknown side, unknown account) is not refused: it gets a BLOCK verdict from
  * the guardrails' Data rows and is recorded like any decision. Only a request that cannot be read (400) or whose

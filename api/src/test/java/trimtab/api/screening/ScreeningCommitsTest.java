@@ -47,13 +47,14 @@ class ScreeningCommitsTest {
             if (ids.equals(List.of("W1")) || ids.equals(List.of("W2"))) {
                 bothWritersBusy.countDown();
                 await(held.incrementAndGet() == 1 ? releaseFirst : releaseSecond);
-                return;
+                return written(screenings);
             }
             long triesOfA = calls.stream().filter(c -> c.equals(List.of("A"))).count();
             if (ids.equals(List.of("A", "B")) || (ids.equals(List.of("A")) && triesOfA == 1)) {
                 throw new SQLTransactionRollbackException("Deadlock found when trying to get lock; try restarting transaction",
                         "40001", 1213);
             }
+            return written(screenings);
         });
         ExecutorService callers = Executors.newFixedThreadPool(4);
         try {
@@ -90,6 +91,7 @@ class ScreeningCommitsTest {
             if (screenings.stream().anyMatch(s -> s.requestId().equals("doomed"))) {
                 throw new SQLTransactionRollbackException("Deadlock found when trying to get lock", "40001", 1213);
             }
+            return written(screenings);
         });
         try {
             commits.record(screening("fine"));
@@ -105,11 +107,15 @@ class ScreeningCommitsTest {
         }
     }
 
+    private static List<ScreeningStore.Outcome> written(List<RecordedScreening> screenings) {
+        return screenings.stream().<ScreeningStore.Outcome>map(s -> new ScreeningStore.Written()).toList();
+    }
+
     private static RecordedScreening screening(String requestId) {
         Instant at = Instant.parse("2026-11-26T09:30:00.125Z");
         return new RecordedScreening(requestId, "oms", null, "a".repeat(64), at, at,
                 new RuleSetVersion(TableKind.GUARDRAILS, 3, "b".repeat(64)), "{}".getBytes(),
-                new AuditRecord("SCREENING_REQUEST", requestId, "oms", "GUARDRAILS v3", "a".repeat(64), "{}"), List.of());
+                new AuditRecord("SCREENING_REQUEST", requestId, "oms", "GUARDRAILS v3", "a".repeat(64), "{}"), List.of(), null);
     }
 
     private static void await(CountDownLatch latch) {
