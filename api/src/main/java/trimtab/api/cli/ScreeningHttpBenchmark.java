@@ -68,14 +68,14 @@ public final class ScreeningHttpBenchmark {
 
     /** Benchmark settings. */
     public record Options(int households, Duration warmUp, Duration measure, int connections, int batchConnections, int rate,
-                          Path folder, boolean verifyChain, int repeat, Duration jitWarmUp) {
+                          Path folder, boolean verifyChain, int repeat, Duration jitWarmUp, List<Integer> batchSweep) {
         static Options parse(String[] args) {
             Map<String, String> options = new HashMap<>();
             for (int i = 0; i < args.length; i++) {
                 if (!args[i].startsWith("--") || i + 1 >= args.length) {
                     throw new IllegalArgumentException("usage: bench-screening [--households N] [--seconds S] [--warmup S] "
                             + "[--connections N] [--batch-connections N] [--rate R] [--folder PATH] [--verify-chain true|false] [--repeat N] "
-                            + "[--jit-warmup S]");
+                            + "[--jit-warmup S] [--batch-sweep N,N,...]");
                 }
                 options.put(args[i], args[++i]);
             }
@@ -88,21 +88,33 @@ public final class ScreeningHttpBenchmark {
                     Path.of(options.getOrDefault("--folder", "target/bench-screening")),
                     Boolean.parseBoolean(options.getOrDefault("--verify-chain", "true")),
                     Integer.parseInt(options.getOrDefault("--repeat", "1")),
-                    Duration.ofSeconds(Long.parseLong(options.getOrDefault("--jit-warmup", "40"))));
+                    Duration.ofSeconds(Long.parseLong(options.getOrDefault("--jit-warmup", "40"))),
+                    java.util.Arrays.stream(options.getOrDefault("--batch-sweep", "").split(",")).map(String::strip)
+                            .filter(n -> !n.isEmpty()).map(Integer::parseInt).toList());
         }
     }
 
-    /** The four phases measured one after the other. */
-    public record Round(LoopbackLoad.Stats health, LoopbackLoad.Stats single, LoopbackLoad.Stats batch, LoopbackLoad.Stats open) {
+    /**
+     * The four phases measured one after the other, and then the batch phase again at each concurrency of
+     * {@code --batch-sweep} (none by default).
+     */
+    public record Round(LoopbackLoad.Stats health, LoopbackLoad.Stats single, LoopbackLoad.Stats batch, LoopbackLoad.Stats open,
+                        List<LoopbackLoad.Stats> sweep) {
         double singleToCeiling() {
             return single.requestsPerSecond() / health.requestsPerSecond();
         }
+
+        /** Every batch phase of the round. */
+        java.util.stream.Stream<LoopbackLoad.Stats> batches() {
+            return java.util.stream.Stream.concat(java.util.stream.Stream.of(batch), sweep.stream());
+        }
     }
 
-    /** What one run measured, round by round, and what the database held afterwards. */
     /** The JIT warm-up's phases: answered and persisted like any, not measured. */
     public record WarmUp(LoopbackLoad.Stats health, LoopbackLoad.Stats single, LoopbackLoad.Stats batch) {
     }
+
+    /** What one run measured, round by round, and what the database held afterwards. */
 
     public record Result(WarmUp warmUp, List<Round> rounds, long requestsAnswered, long ordersAnswered, long requestRows, long decisionRows,
                          long auditEntries, ChainVerification chain) {
@@ -162,8 +174,9 @@ public final class ScreeningHttpBenchmark {
                 rounds.add(round(r, port, transactions, options, target, authorization, singles, batches));
             }
             long sentSingles = rounds.stream().mapToLong(x -> x.single().sent() + x.open().sent()).sum() + warmUp.single().sent();
-            long sentBatches = rounds.stream().mapToLong(x -> x.batch().sent()).sum() + warmUp.batch().sent();
-            long failedBatches = rounds.stream().mapToLong(x -> x.batch().errors()).sum() + warmUp.batch().errors();
+            long sentBatches = rounds.stream().flatMap(Round::batches).mapToLong(LoopbackLoad.Stats::sent).sum() + warmUp.batch().sent();
+            long failedBatches = rounds.stream().flatMap(Round::batches).mapToLong(LoopbackLoad.Stats::errors).sum()
+                    + warmUp.batch().errors();
             long failed = rounds.stream().mapToLong(x -> x.single().errors() + x.open().errors()).sum() + warmUp.single().errors()
                     + failedBatches;
             long requestsAnswered = sentSingles + sentBatches - failed;
@@ -254,8 +267,22 @@ public final class ScreeningHttpBenchmark {
                 options.rate(), screen(target, authorization, prefix + "o", singles), screened(1));
         print(open, "orders");
         DatabaseSettling.awaitIdle();
-        printCpu(cpu, open, "request");
-        return new Round(ceiling, single, batch, open);
+        cpu = printCpu(cpu, open, "request");
+
+        // the batch phase again at other concurrencies, to see where the closed loop stops adding throughput
+        List<LoopbackLoad.Stats> sweep = new ArrayList<>();
+        for (int connections : options.batchSweep()) {
+            ServerCounters start = ServerCounters.read(transactions);
+            LoopbackLoad.Stats swept = LoopbackLoad.closedLoop(port,
+                    new LoopbackLoad.Phase("batch", connections, options.warmUp(), options.measure(), BATCH_SIZE),
+                    screen(target, authorization, prefix + "b" + connections + "-", batches), screened(BATCH_SIZE));
+            print(swept, "orders");
+            ServerCounters.read(transactions).since(start).printPer(swept.sent(), "100-order request");
+            DatabaseSettling.awaitIdle();
+            cpu = printCpu(cpu, swept, "100-order request");
+            sweep.add(swept);
+        }
+        return new Round(ceiling, single, batch, open, List.copyOf(sweep));
     }
 
     private static double median(List<Round> rounds, java.util.function.ToDoubleFunction<Round> figure) {
