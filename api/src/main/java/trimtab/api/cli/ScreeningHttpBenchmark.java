@@ -30,8 +30,9 @@ import java.util.function.LongFunction;
 import java.util.function.Predicate;
 
 /**
- * {@code ./trimtab bench-screening [--households 2000] [--seconds 10] [--warmup 5] [--connections 32]
- * [--batch-connections 8] [--rate 1000] [--folder target/bench-screening] [--jit-warmup 40]}: the order system's pre-trade check over
+ * {@code ./trimtab bench-screening [--households 2000] [--seconds 10] [--warmup 5] [--connections 50]
+ * [--batch-connections 8] [--rate 1000] [--folder target/bench-screening] [--jit-warmup 40] [--repeat 1]
+ * [--batch-sweep N,N,...]}: the order system's pre-trade check over
  * HTTP on loopback, with every decision persisted as the service persists it.
  *
  * <p>Starts the service (its own beans, an embedded MariaDB in a fresh folder), loads a synthetic firm of
@@ -39,7 +40,8 @@ import java.util.function.Predicate;
  * <ol>
  * <li>{@code GET /health} in a closed loop on 50 connections: the ceiling, what the HTTP stack and the client do
  *     for a request that does nothing;</li>
- * <li>single-order {@code POST /api/v1/orders/screen} in a closed loop: requests/s, p50 and p99;</li>
+ * <li>single-order {@code POST /api/v1/orders/screen} in a closed loop, by default on as many connections as the
+ *     ceiling's, so that the ratio of the two compares like with like: requests/s, p50 and p99;</li>
  * <li>100-order batches (ten accounts each) in a closed loop: orders/s, p50 and p99;</li>
  * <li>single orders in an open loop at {@code rate} requests/s: p50 and p99 from when each was due.</li>
  * </ol>
@@ -82,7 +84,7 @@ public final class ScreeningHttpBenchmark {
             return new Options(Integer.parseInt(options.getOrDefault("--households", "2000")),
                     Duration.ofSeconds(Long.parseLong(options.getOrDefault("--warmup", "5"))),
                     Duration.ofSeconds(Long.parseLong(options.getOrDefault("--seconds", "10"))),
-                    Integer.parseInt(options.getOrDefault("--connections", "32")),
+                    Integer.parseInt(options.getOrDefault("--connections", Integer.toString(HEALTH_CONNECTIONS))),
                     Integer.parseInt(options.getOrDefault("--batch-connections", "8")),
                     Integer.parseInt(options.getOrDefault("--rate", "1000")),
                     Path.of(options.getOrDefault("--folder", "target/bench-screening")),
