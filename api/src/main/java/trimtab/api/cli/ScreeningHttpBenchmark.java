@@ -273,11 +273,12 @@ public final class ScreeningHttpBenchmark {
 
         // the batch phase again at other concurrencies, to see where the closed loop stops adding throughput
         List<LoopbackLoad.Stats> sweep = new ArrayList<>();
-        for (int connections : options.batchSweep()) {
+        for (int i = 0; i < options.batchSweep().size(); i++) {
+            int connections = options.batchSweep().get(i);
             ServerCounters start = ServerCounters.read(transactions);
             LoopbackLoad.Stats swept = LoopbackLoad.closedLoop(port,
                     new LoopbackLoad.Phase("batch", connections, options.warmUp(), options.measure(), BATCH_SIZE),
-                    screen(target, authorization, prefix + "b" + connections + "-", batches), screened(BATCH_SIZE));
+                    screen(target, authorization, prefix + "w" + i + "-", batches), screened(BATCH_SIZE));
             print(swept, "orders");
             ServerCounters.read(transactions).since(start).printPer(swept.sent(), "100-order request");
             DatabaseSettling.awaitIdle();

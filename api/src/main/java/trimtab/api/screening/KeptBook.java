@@ -66,6 +66,10 @@ final class KeptBook {
 
     /** The two versions one statement saw. */
     record Versions(long referenceData, long households) {
+        /** Both only ever grow (the triggers add one), so one snapshot's pair is never ahead in one and behind in the other. */
+        boolean after(Versions other) {
+            return !equals(other) && referenceData >= other.referenceData && households >= other.households;
+        }
     }
 
     /**
@@ -182,13 +186,15 @@ final class KeptBook {
                     ? current.reference
                     // throws MissingMarketDataException without a VIX, as a full snapshot read does
                     : snapshots.load(connection, asOf, HouseholdSelection.households(List.of()));
-            current = new Kept(versions, reference);
+            Kept fresh = new Kept(versions, reference);
             if (kept.size() >= MAX_DATES && !kept.containsKey(asOf)) {
                 kept.clear();
             }
-            // two requests that read different versions may race here: a request only ever uses an entry whose
-            // versions equal the ones its own statement saw, so the loser merely reads again next time
-            kept.put(asOf, current);
+            // two requests that read different versions may race here: the newer entry stays, so the kept book never
+            // goes back to an older state (every request screened on it would be screened again); this request uses
+            // the entry of its own transaction's versions either way
+            kept.merge(asOf, fresh, (old, ignored) -> old.versions.after(versions) ? old : fresh);
+            current = fresh;
         }
         List<String> missing = new ArrayList<>();
         for (String account : accounts) {

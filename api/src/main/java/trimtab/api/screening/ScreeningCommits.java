@@ -189,7 +189,7 @@ final class ScreeningCommits {
     private boolean write(List<Pending> group, Transactions.Sequence sequence) {
         List<RecordedScreening> screenings = group.stream().map(Pending::screening).toList();
         try {
-            List<ScreeningStore.Outcome> outcomes = sequence.write(connection -> store.record(connection, screenings));
+            List<ScreeningStore.Outcome> outcomes = sequence.write(connection -> checked(store.record(connection, screenings), screenings));
             for (int i = 0; i < group.size(); i++) {
                 group.get(i).committed().complete(outcomes.get(i));
             }
@@ -216,13 +216,24 @@ final class ScreeningCommits {
     private ScreeningStore.Outcome recordAlone(RecordedScreening screening) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.write(connection -> store.record(connection, List.of(screening)).get(0));
+                return transactions.write(connection -> checked(store.record(connection, List.of(screening)), List.of(screening)).get(0));
             } catch (RuntimeException e) {
                 if (attempt == 2 || !SqlFailures.isDeadlock(e)) {
                     throw e;
                 }
             }
         }
+    }
+
+    /**
+     * The outcomes, one per request, checked inside the transaction: a short list found after the commit would leave
+     * requests unanswered, and writing them again one by one would record them twice.
+     */
+    private static List<ScreeningStore.Outcome> checked(List<ScreeningStore.Outcome> outcomes, List<RecordedScreening> screenings) {
+        if (outcomes.size() != screenings.size()) {
+            throw new IllegalStateException(outcomes.size() + " outcomes for " + screenings.size() + " requests");
+        }
+        return outcomes;
     }
 
     /** Lets the writer finish what is queued, so that no request already screened is left unrecorded. */

@@ -22,6 +22,9 @@ import java.util.Optional;
 @Singleton
 final class ScreeningStore {
 
+    /** Idempotency-Keys looked up in one statement at most. */
+    private static final int MAX_KEYS = 64;
+
     private final AuditTrail audit;
 
     ScreeningStore(AuditTrail audit) {
@@ -147,6 +150,23 @@ final class ScreeningStore {
      */
     Map<Key, Lookup> lookups(Connection connection, Collection<Key> keys) throws SQLException {
         List<Key> keyed = keys.stream().filter(k -> k.idempotencyKey() != null).distinct().toList();
+        Map<Key, StoredScreening> stored = new HashMap<>();
+        // a group of many single orders reads its keys a statement per MAX_KEYS; in the caller's transaction every
+        // statement reads the same snapshot, so the first one's versions are everyone's
+        KeptBook.Versions versions = lookups(connection, keyed.subList(0, Math.min(keyed.size(), MAX_KEYS)), stored);
+        for (int from = MAX_KEYS; from < keyed.size(); from += MAX_KEYS) {
+            lookups(connection, keyed.subList(from, Math.min(keyed.size(), from + MAX_KEYS)), stored);
+        }
+        Map<Key, Lookup> found = new HashMap<>();
+        for (Key key : keys) {
+            found.put(key, new Lookup(versions, Optional.ofNullable(stored.get(key))));
+        }
+        return found;
+    }
+
+    /** One statement: the versions, and the requests stored under these keys (into {@code stored}). */
+    private static KeptBook.Versions lookups(Connection connection, List<Key> keyed, Map<Key, StoredScreening> stored)
+            throws SQLException {
         // without a key there is nothing to look up: no join at all (an always-false join condition reads the whole table)
         String sql = keyed.isEmpty() ? """
                 SELECT v.version, h.version, NULL, NULL, NULL, NULL, NULL
@@ -163,7 +183,6 @@ final class ScreeningStore {
                 statement.setString(at++, key.clientId());
                 statement.setString(at++, key.idempotencyKey());
             }
-            Map<Key, StoredScreening> stored = new HashMap<>();
             KeptBook.Versions versions = null;
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
@@ -177,11 +196,7 @@ final class ScreeningStore {
             if (versions == null) {
                 throw new IllegalStateException("the book's version rows are missing: the schema was not migrated");
             }
-            Map<Key, Lookup> found = new HashMap<>();
-            for (Key key : keys) {
-                found.put(key, new Lookup(versions, Optional.ofNullable(stored.get(key))));
-            }
-            return found;
+            return versions;
         }
     }
 

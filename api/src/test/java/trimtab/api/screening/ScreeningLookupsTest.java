@@ -85,6 +85,35 @@ class ScreeningLookupsTest {
                 .as("the stored request under the key taken is the first one still").isEqualTo(firstRequest);
     }
 
+    @Test
+    void aWriterKeepingItsConnectionChecksEachGroupAgainstTheVersionsCommittedBeforeIt() {
+        KeptBook.Versions screenedOn = versions();
+        List<ScreeningStore.Outcome> outcomes = new java.util.ArrayList<>();
+        transactions.inSequence(sequence -> {
+            outcomes.addAll(sequence.write(c -> store.recordNew(c, List.of(screening("seq-1-" + UUID.randomUUID(), screenedOn)))));
+            bumpHouseholdVersion(); // committed by another connection between the two groups
+            outcomes.addAll(sequence.write(c -> store.recordNew(c, List.of(screening("seq-2-" + UUID.randomUUID(), screenedOn)))));
+        });
+        assertThat(outcomes).as("the second group's transaction reads a new snapshot")
+                .containsExactly(new ScreeningStore.Written(), new ScreeningStore.BookChanged());
+    }
+
+    @Test
+    void moreKeysThanOneStatementTakesAreLookedUpInSeveral() {
+        List<ScreeningStore.Key> keys = new java.util.ArrayList<>();
+        for (int i = 0; i < 70; i++) {
+            keys.add(new ScreeningStore.Key(CLIENT, "lookup-absent-" + i + "-" + UUID.randomUUID()));
+        }
+        keys.add(66, new ScreeningStore.Key(CLIENT, second)); // in the second statement
+        keys.add(3, new ScreeningStore.Key(CLIENT, first));
+
+        var found = transactions.read(c -> store.lookups(c, keys));
+
+        assertThat(keys.stream().filter(k -> found.get(k).stored().isPresent())
+                .map(k -> found.get(k).stored().orElseThrow().requestId())).containsExactly(firstRequest, secondRequest);
+        assertThat(keys).allSatisfy(k -> assertThat(found.get(k).versions()).isEqualTo(versions()));
+    }
+
     private static RecordedScreening screening(String key, KeptBook.Versions screenedOn) {
         String requestId = UUID.randomUUID().toString();
         Instant at = Instant.parse("2026-11-26T10:15:30.250Z");
