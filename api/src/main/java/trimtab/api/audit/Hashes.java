@@ -35,14 +35,11 @@ public final class Hashes {
      * the joined text (the audit trail hashes each entry's fields, its payload among them, this way).
      */
     public static String sha256Lines(String... parts) {
-        MessageDigest digest = digest();
+        byte[][] encoded = new byte[parts.length][];
         for (int i = 0; i < parts.length; i++) {
-            if (i > 0) {
-                digest.update((byte) '\n');
-            }
-            digest.update(parts[i].getBytes(StandardCharsets.UTF_8));
+            encoded[i] = parts[i].getBytes(StandardCharsets.UTF_8);
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return sha256Lines(encoded);
     }
 
     /** As {@link #sha256Lines(String...)}, of parts already encoded in UTF-8. */

@@ -250,17 +250,12 @@ public final class ScreeningHttpBenchmark {
                 new LoopbackLoad.Phase("single", options.connections(), options.warmUp(), options.measure(), 1),
                 screen(target, authorization, prefix + "s", singles), screened(1));
         print(single, "orders");
-        ServerCounters afterSingles = ServerCounters.read(transactions);
-        afterSingles.since(before).printPer(single.sent(), "request");
+        ServerCounters.read(transactions).since(before).printPer(single.sent(), "request");
         DatabaseSettling.awaitIdle();
         cpu = printCpu(cpu, single, "request");
 
-        LoopbackLoad.Stats batch = LoopbackLoad.closedLoop(port,
-                new LoopbackLoad.Phase("batch", options.batchConnections(), options.warmUp(), options.measure(), BATCH_SIZE),
-                screen(target, authorization, prefix + "b", batches), screened(BATCH_SIZE));
-        print(batch, "orders");
-        ServerCounters.read(transactions).since(afterSingles).printPer(batch.sent(), "100-order request");
-        DatabaseSettling.awaitIdle();
+        LoopbackLoad.Stats batch = batchPhase(port, transactions, options, options.batchConnections(),
+                screen(target, authorization, prefix + "b", batches));
         cpu = printCpu(cpu, batch, "100-order request");
 
         LoopbackLoad.Stats open = LoopbackLoad.openLoop(port,
@@ -274,18 +269,25 @@ public final class ScreeningHttpBenchmark {
         // the batch phase again at other concurrencies, to see where the closed loop stops adding throughput
         List<LoopbackLoad.Stats> sweep = new ArrayList<>();
         for (int i = 0; i < options.batchSweep().size(); i++) {
-            int connections = options.batchSweep().get(i);
-            ServerCounters start = ServerCounters.read(transactions);
-            LoopbackLoad.Stats swept = LoopbackLoad.closedLoop(port,
-                    new LoopbackLoad.Phase("batch", connections, options.warmUp(), options.measure(), BATCH_SIZE),
-                    screen(target, authorization, prefix + "w" + i + "-", batches), screened(BATCH_SIZE));
-            print(swept, "orders");
-            ServerCounters.read(transactions).since(start).printPer(swept.sent(), "100-order request");
-            DatabaseSettling.awaitIdle();
+            LoopbackLoad.Stats swept = batchPhase(port, transactions, options, options.batchSweep().get(i),
+                    screen(target, authorization, prefix + "w" + i + "-", batches));
             cpu = printCpu(cpu, swept, "100-order request");
             sweep.add(swept);
         }
         return new Round(ceiling, single, batch, open, List.copyOf(sweep));
+    }
+
+    /** 100-order batches in a closed loop on {@code connections}, printed with the database's counters per request. */
+    private static LoopbackLoad.Stats batchPhase(int port, Transactions transactions, Options options, int connections,
+                                                 LongFunction<byte[]> requests) {
+        ServerCounters start = ServerCounters.read(transactions);
+        LoopbackLoad.Stats batch = LoopbackLoad.closedLoop(port,
+                new LoopbackLoad.Phase("batch", connections, options.warmUp(), options.measure(), BATCH_SIZE), requests,
+                screened(BATCH_SIZE));
+        print(batch, "orders");
+        ServerCounters.read(transactions).since(start).printPer(batch.sent(), "100-order request");
+        DatabaseSettling.awaitIdle();
+        return batch;
     }
 
     private static double median(List<Round> rounds, java.util.function.ToDoubleFunction<Round> figure) {

@@ -51,7 +51,7 @@ final class ScreeningCommits {
     private static final int WRITERS = 2;
 
     private final Transactions transactions;
-    private final Recorder store;
+    private final Recorder recorder;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean stopping;
@@ -66,9 +66,9 @@ final class ScreeningCommits {
         this(transactions, store::recordNew);
     }
 
-    ScreeningCommits(Transactions transactions, Recorder store) {
+    ScreeningCommits(Transactions transactions, Recorder recorder) {
         this.transactions = transactions;
-        this.store = store;
+        this.recorder = recorder;
         for (int i = 1; i <= WRITERS; i++) {
             Thread writer = new Thread(this::writeGroups, "screening-group-commit-" + i);
             writer.setDaemon(true);
@@ -189,7 +189,7 @@ final class ScreeningCommits {
     private boolean write(List<Pending> group, Transactions.Sequence sequence) {
         List<RecordedScreening> screenings = group.stream().map(Pending::screening).toList();
         try {
-            List<ScreeningStore.Outcome> outcomes = sequence.write(connection -> checked(store.record(connection, screenings), screenings));
+            List<ScreeningStore.Outcome> outcomes = sequence.write(connection -> checked(recorder.record(connection, screenings), screenings));
             for (int i = 0; i < group.size(); i++) {
                 group.get(i).committed().complete(outcomes.get(i));
             }
@@ -216,7 +216,7 @@ final class ScreeningCommits {
     private ScreeningStore.Outcome recordAlone(RecordedScreening screening) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.write(connection -> checked(store.record(connection, List.of(screening)), List.of(screening)).get(0));
+                return transactions.write(connection -> checked(recorder.record(connection, List.of(screening)), List.of(screening)).get(0));
             } catch (RuntimeException e) {
                 if (attempt == 2 || !SqlFailures.isDeadlock(e)) {
                     throw e;
